@@ -1,0 +1,12 @@
+namespace Edge.Uplink;
+
+/// <summary>
+/// One reading of one channel. The value is <see cref="Mantissa"/> × 10^-scale, where the scale is the
+/// channel run's <see cref="ChannelRun.Scale"/>.
+/// </summary>
+/// <param name="Seq">Per-device sequence number, born on the device (idempotency key with the device id).</param>
+/// <param name="ObservedUnixMs">Observed time, Unix milliseconds UTC.</param>
+/// <param name="Mantissa">Value mantissa.</param>
+/// <param name="ClockQuality">How the observed time was obtained.</param>
+/// <param name="Flags">Device status flags (firmware/FRAME.md).</param>
+public readonly record struct ReadingPoint(long Seq, long ObservedUnixMs, long Mantissa, ClockQuality ClockQuality, int Flags);
