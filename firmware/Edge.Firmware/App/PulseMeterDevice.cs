@@ -1,0 +1,170 @@
+using Edge.Firmware.Buffering;
+using Edge.Firmware.Encoding;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Metering;
+
+namespace Edge.Firmware.App;
+
+/// <summary>
+/// The pulse meter node: counts pulses into a persistent register, takes a reading every interval into
+/// the persistent ring, and sends pending readings to the gateway until they are acknowledged.
+/// The main loop calls <see cref="Tick"/> often (every few hundred milliseconds); nothing in the steady
+/// state allocates.
+/// </summary>
+public sealed class PulseMeterDevice
+{
+    private const string Channel = "volume";
+    private const string Unit = "l";
+    private readonly PulseMeterConfig _config;
+    private readonly IPulseInput _input;
+    private readonly IClock _clock;
+    private readonly IUplink _uplink;
+    private readonly DeviceState _state;
+    private readonly ReadingRing _ring;
+    private readonly PulseCounter _counter;
+    private readonly SenmlFrameEncoder _encoder;
+    private readonly string _topic;
+    private readonly long[] _seqs;
+    private readonly long[] _times;
+    private readonly long[] _values;
+    private readonly int[] _flags;
+    private readonly int[] _qualities;
+    private long _nextReadingMs;
+    private long _nextSendUptimeMs;
+    private int _retryMs;
+    private int _flagsSinceReading;
+    private long _unsavedPulses;
+
+    /// <summary>Wires the device; call <see cref="Start"/> once before <see cref="Tick"/>.</summary>
+    public PulseMeterDevice(PulseMeterConfig config, IPulseInput input, IClock clock, IStorage storage, IUplink uplink)
+    {
+        _config = config;
+        _input = input;
+        _clock = clock;
+        _uplink = uplink;
+        _state = new DeviceState(storage);
+        _ring = new ReadingRing(storage, _state, config.RingCapacity);
+        _counter = new PulseCounter(config.DebounceMs, config.Quadrature, config.TamperActiveHigh);
+        var max = config.MaxReadingsPerFrame;
+        _encoder = new SenmlFrameEncoder(config.DeviceId, new byte[96 + (max * 64)]);
+        _topic = "edge/v1/" + config.DeviceId + "/up";
+        _seqs = new long[max];
+        _times = new long[max];
+        _values = new long[max];
+        _flags = new int[max];
+        _qualities = new int[max];
+        _retryMs = config.MinRetryMs;
+    }
+
+    /// <summary>The cumulative register in millilitres.</summary>
+    public long RegisterMl => _state.RegisterMl;
+
+    /// <summary>Readings taken and not yet acknowledged.</summary>
+    public long PendingCount => _ring.PendingCount;
+
+    /// <summary>The sequence number of the next reading.</summary>
+    public long NextSeq => _state.NextSeq;
+
+    /// <summary>Boots counted, this one included.</summary>
+    public uint BootCount => _state.BootCount;
+
+    /// <summary>The MQTT topic the device publishes to.</summary>
+    public string Topic => _topic;
+
+    /// <summary>Loads the persistent state (a new device starts at zero), counts the boot and starts counting.</summary>
+    public void Start()
+    {
+        _state.Load();
+        _ring.Recover();
+        _state.BootCount++;
+        _state.Save();
+        _flagsSinceReading = ReadingFlags.Reboot;
+        var interval = (long)_config.ReadingIntervalSeconds * 1000;
+        _nextReadingMs = ((_clock.UtcNowUnixMs / interval) + 1) * interval;
+        _counter.Initialise(_input, _clock.UptimeMs);
+        _input.SetHandler(_counter);
+    }
+
+    /// <summary>One pass of the main loop: count, read when due, send when pending.</summary>
+    public void Tick()
+    {
+        ApplyPulses();
+        var now = _clock.UtcNowUnixMs;
+        if (now >= _nextReadingMs)
+        {
+            TakeReading(now);
+            var interval = (long)_config.ReadingIntervalSeconds * 1000;
+            _nextReadingMs = ((now / interval) + 1) * interval;
+        }
+
+        if (_ring.PendingCount > 0 && _clock.UptimeMs >= _nextSendUptimeMs)
+        {
+            TrySend();
+        }
+    }
+
+    /// <summary>Takes a reading now, outside the schedule (e.g. a technician's check).</summary>
+    public long TakeReading(long observedUnixMs)
+    {
+        ApplyPulses();
+        var flags = _flagsSinceReading | _state.LatchedFlags;
+        _flagsSinceReading = 0;
+        return _ring.Append(observedUnixMs, _state.RegisterMl, flags, _clock.Quality);
+    }
+
+    /// <summary>Sends one frame of the oldest pending readings; true when it was acknowledged.</summary>
+    public bool TrySend()
+    {
+        var count = _ring.ReadPending(_config.MaxReadingsPerFrame, _seqs, _times, _values, _flags, _qualities);
+        var ok = false;
+        if (count > 0 && (_uplink.IsConnected || _uplink.Connect()))
+        {
+            var length = _encoder.EncodeMilli(Channel, Unit, count, _seqs, _times, _values, _flags, _qualities);
+            ok = length > 0 && _uplink.Publish(_topic, _encoder.Buffer, length, _config.PublishTimeoutMs);
+        }
+
+        if (ok)
+        {
+            _ring.Acknowledge(_seqs[count - 1]);
+            _retryMs = _config.MinRetryMs;
+            _nextSendUptimeMs = 0;
+        }
+        else
+        {
+            _nextSendUptimeMs = _clock.UptimeMs + _retryMs;
+            _retryMs = _retryMs >= _config.MaxRetryMs / 2 ? _config.MaxRetryMs : _retryMs * 2;
+        }
+
+        return ok;
+    }
+
+    private void ApplyPulses()
+    {
+        _counter.Poll(_clock.UptimeMs);
+        _counter.Take(out var forward, out var reverse, out var tamper);
+        if (tamper)
+        {
+            _state.LatchedFlags |= ReadingFlags.Tamper;
+            _unsavedPulses = _config.PersistEveryPulses;
+        }
+
+        if (reverse > 0)
+        {
+            _flagsSinceReading |= ReadingFlags.Reverse;
+        }
+
+        var net = forward - reverse;
+        if (forward + reverse == 0 && !tamper)
+        {
+            return;
+        }
+
+        _state.RegisterMl += net * _config.MillilitresPerPulse;
+        _unsavedPulses += forward + reverse;
+        if (_unsavedPulses >= _config.PersistEveryPulses)
+        {
+            _state.Save();
+            _unsavedPulses = 0;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using Edge.Firmware.Hardware;
+
+namespace Edge.Firmware.Encoding;
+
+/// <summary>
+/// Encodes readings of one channel as a SenML pack in CBOR (RFC 8428 §6), shaped as firmware/FRAME.md
+/// specifies: base name, base time and base unit in the first record; name, value, time offset,
+/// sequence number, clock quality and flags in every record. No allocation per frame.
+/// </summary>
+public sealed class SenmlFrameEncoder
+{
+    // RFC 8428 §6, Table 4: CBOR labels.
+    private const int LabelBaseName = -2;
+    private const int LabelBaseTime = -3;
+    private const int LabelBaseUnit = -4;
+    private const int LabelName = 0;
+    private const int LabelValue = 2;
+    private const int LabelTime = 6;
+    private const string LabelSeq = "seq";
+    private const string LabelClockQuality = "cq";
+    private const string LabelFlags = "fl";
+    private readonly CborWriter _writer;
+    private readonly string _baseName;
+
+    /// <summary>Creates an encoder for device <paramref name="deviceId"/> writing into <paramref name="buffer"/>.</summary>
+    public SenmlFrameEncoder(string deviceId, byte[] buffer)
+    {
+        _baseName = "urn:dev:ops:" + deviceId + ":";
+        _writer = new CborWriter(buffer);
+    }
+
+    /// <summary>The base name this encoder writes.</summary>
+    public string BaseName => _baseName;
+
+    /// <summary>The encoded frame (valid up to the length returned by <see cref="EncodeMilli"/>).</summary>
+    public byte[] Buffer => _writer.Buffer;
+
+    /// <summary>
+    /// Encodes <paramref name="count"/> readings of <paramref name="channel"/> whose values are given in
+    /// thousandths of <paramref name="unit"/> (millilitres for unit <c>l</c>). Returns the frame length, or
+    /// -1 when the buffer is too small.
+    /// </summary>
+    public int EncodeMilli(string channel, string unit, int count, long[] seqs, long[] timesMs, long[] valuesMilli, int[] flags, int[] qualities)
+    {
+        if (count < 1)
+        {
+            return -1;
+        }
+
+        var w = _writer;
+        w.Reset();
+        w.WriteArrayHeader(count);
+        var baseTime = FloorDiv(timesMs[0], 1000);
+        for (var i = 0; i < count; i++)
+        {
+            var pairs = 5 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 3 : 0);
+            w.WriteMapHeader(pairs);
+            if (i == 0)
+            {
+                w.WriteInt64(LabelBaseName);
+                w.WriteText(_baseName);
+                w.WriteInt64(LabelBaseTime);
+                w.WriteInt64(baseTime);
+                w.WriteInt64(LabelBaseUnit);
+                w.WriteText(unit);
+            }
+
+            w.WriteInt64(LabelName);
+            w.WriteText(channel);
+            w.WriteInt64(LabelValue);
+            WriteMilli(valuesMilli[i]);
+            w.WriteInt64(LabelTime);
+            w.WriteInt64(FloorDiv(timesMs[i], 1000) - baseTime);
+            w.WriteText(LabelSeq);
+            w.WriteInt64(seqs[i]);
+            w.WriteText(LabelClockQuality);
+            w.WriteText(ClockQualities.ToText(qualities[i]));
+            if (flags[i] != 0)
+            {
+                w.WriteText(LabelFlags);
+                w.WriteInt64(flags[i]);
+            }
+        }
+
+        return w.Overflowed ? -1 : w.Length;
+    }
+
+    // Whole units as a CBOR integer; otherwise the IEEE double nearest to value/1000, whose shortest
+    // decimal rendering is exactly the value in units (|value| < 2^53).
+    private void WriteMilli(long milli)
+    {
+        if (milli % 1000 == 0)
+        {
+            _writer.WriteInt64(milli / 1000);
+        }
+        else
+        {
+            _writer.WriteDouble(milli / 1000.0);
+        }
+    }
+
+    private static long FloorDiv(long a, long b)
+    {
+        var q = a / b;
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+    }
+}
