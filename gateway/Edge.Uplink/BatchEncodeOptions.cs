@@ -8,4 +8,10 @@ public sealed class BatchEncodeOptions
 
     /// <summary>Optional trained zstd dictionary for small batches; the decoder must hold the same one.</summary>
     public BatchDictionary? Dictionary { get; init; }
+
+    /// <summary>
+    /// Compress the body with zstd (default). False stores it as is, e.g. for tests and debugging; a
+    /// <see cref="Dictionary"/> is then ignored.
+    /// </summary>
+    public bool Compress { get; init; } = true;
 }

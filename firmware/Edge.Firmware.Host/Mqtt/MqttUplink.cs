@@ -46,7 +46,7 @@ public sealed class MqttUplink : IUplink, IDisposable
             var result = _client.ConnectAsync(options, cts.Token).GetAwaiter().GetResult();
             return result.ResultCode == MqttClientConnectResultCode.Success;
         }
-        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return false;
         }
@@ -67,7 +67,7 @@ public sealed class MqttUplink : IUplink, IDisposable
             LastRefusal = result.IsSuccess ? null : result.ReasonCode;
             return result.IsSuccess;
         }
-        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             return false;
         }

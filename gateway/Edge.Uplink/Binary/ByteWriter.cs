@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Edge.Uplink.Encoding;
+namespace Edge.Uplink.Binary;
 
 /// <summary>A growable byte buffer with the primitive encodings of BATCH-FORMAT.md ("Primitives").</summary>
 internal sealed class ByteWriter

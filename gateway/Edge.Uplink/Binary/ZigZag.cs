@@ -1,4 +1,4 @@
-namespace Edge.Uplink.Encoding;
+namespace Edge.Uplink.Binary;
 
 /// <summary>
 /// ZigZag mapping of signed to unsigned integers (0→0, −1→1, 1→2, −2→3, ...), as in Protocol Buffers'

@@ -1,0 +1,35 @@
+namespace Edge.Ingest.Apis;
+
+/// <summary>
+/// The <c>type</c> URIs of the problem details this service returns (RFC 9457 §3.1.1). They are stable
+/// identifiers for clients to switch on; they are not meant to be dereferenced.
+/// </summary>
+public static class ProblemTypes
+{
+    /// <summary>400: the batch could not be decoded.</summary>
+    public const string MalformedBatch = "urn:edge:problem:malformed-batch";
+
+    /// <summary>400: a query parameter is invalid.</summary>
+    public const string InvalidQuery = "urn:edge:problem:invalid-query";
+
+    /// <summary>401: no or an unknown API key.</summary>
+    public const string Unauthenticated = "urn:edge:problem:unauthenticated";
+
+    /// <summary>403: the caller's role does not allow the request.</summary>
+    public const string Forbidden = "urn:edge:problem:forbidden";
+
+    /// <summary>403: the batch names a gateway other than the caller's.</summary>
+    public const string GatewayMismatch = "urn:edge:problem:gateway-mismatch";
+
+    /// <summary>404: no readings of that meter are stored.</summary>
+    public const string UnknownMeter = "urn:edge:problem:unknown-meter";
+
+    /// <summary>413: the request body is larger than allowed.</summary>
+    public const string BodyTooLarge = "urn:edge:problem:body-too-large";
+
+    /// <summary>415: the request body's content type is not accepted.</summary>
+    public const string UnsupportedContentType = "urn:edge:problem:unsupported-content-type";
+
+    /// <summary>422: the batch decodes but cannot be accepted (unit, time, size, fields).</summary>
+    public const string InvalidBatch = "urn:edge:problem:invalid-batch";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Edge.Ingest.Apis;
+
+/// <summary>Builds the RFC 9457 problem responses of this service, each with a type, a title and an exact detail.</summary>
+public static class Problems
+{
+    /// <summary>400 <see cref="ProblemTypes.MalformedBatch"/>.</summary>
+    public static ProblemHttpResult MalformedBatch(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.MalformedBatch, "Malformed batch", detail);
+
+    /// <summary>400 <see cref="ProblemTypes.InvalidQuery"/>.</summary>
+    public static ProblemHttpResult InvalidQuery(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ProblemTypes.InvalidQuery, "Invalid query parameter", detail);
+
+    /// <summary>401 <see cref="ProblemTypes.Unauthenticated"/>.</summary>
+    public static ProblemHttpResult Unauthenticated(string detail) =>
+        Create(StatusCodes.Status401Unauthorized, ProblemTypes.Unauthenticated, "Not authenticated", detail);
+
+    /// <summary>403 <see cref="ProblemTypes.Forbidden"/>.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Create(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Role not allowed", detail);
+
+    /// <summary>403 <see cref="ProblemTypes.GatewayMismatch"/>.</summary>
+    public static ProblemHttpResult GatewayMismatch(string detail) =>
+        Create(StatusCodes.Status403Forbidden, ProblemTypes.GatewayMismatch, "Batch from another gateway", detail);
+
+    /// <summary>404 <see cref="ProblemTypes.UnknownMeter"/>.</summary>
+    public static ProblemHttpResult UnknownMeter(string detail) =>
+        Create(StatusCodes.Status404NotFound, ProblemTypes.UnknownMeter, "Unknown meter", detail);
+
+    /// <summary>413 <see cref="ProblemTypes.BodyTooLarge"/>.</summary>
+    public static ProblemHttpResult BodyTooLarge(string detail) =>
+        Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.BodyTooLarge, "Request body too large", detail);
+
+    /// <summary>415 <see cref="ProblemTypes.UnsupportedContentType"/>.</summary>
+    public static ProblemHttpResult UnsupportedContentType(string detail) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedContentType, "Unsupported content type", detail);
+
+    /// <summary>422 <see cref="ProblemTypes.InvalidBatch"/>.</summary>
+    public static ProblemHttpResult InvalidBatch(string detail) =>
+        Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidBatch, "Batch not acceptable", detail);
+
+    private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
+}

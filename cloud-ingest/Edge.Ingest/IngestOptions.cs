@@ -1,0 +1,25 @@
+using Edge.Ingest.Auth;
+
+namespace Edge.Ingest;
+
+/// <summary>Settings of the ingest service, bound from the configuration section <see cref="SectionName"/>.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Configuration section the options are bound from.</summary>
+    public const string SectionName = "Edge:Ingest";
+
+    /// <summary>SQLite database file; a relative path is resolved against the content root. Its folder is created.</summary>
+    public string DatabasePath { get; set; } = "./data/ingest.db";
+
+    /// <summary>API keys that may call the service, each with its role.</summary>
+    public IList<ApiKeyOptions> ApiKeys { get; } = [];
+
+    /// <summary>Largest request body accepted on <c>POST /v1/batches</c>, in bytes (default 8 MiB).</summary>
+    public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Largest number of readings accepted in one batch.</summary>
+    public int MaxReadingsPerBatch { get; set; } = 500_000;
+
+    /// <summary>How far ahead of the server clock a reading's observed time may be before the batch is rejected.</summary>
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);
+}

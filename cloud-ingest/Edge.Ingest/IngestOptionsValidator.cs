@@ -1,0 +1,59 @@
+using Edge.Ingest.Auth;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Ingest;
+
+/// <summary>Checks <see cref="IngestOptions"/> at start-up so that a bad configuration fails loudly, not per request.</summary>
+public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add("DatabasePath must be set.");
+        }
+
+        if (options.MaxBodyBytes <= 0)
+        {
+            failures.Add("MaxBodyBytes must be positive.");
+        }
+
+        if (options.MaxReadingsPerBatch <= 0)
+        {
+            failures.Add("MaxReadingsPerBatch must be positive.");
+        }
+
+        if (options.MaxFutureSkew < TimeSpan.Zero)
+        {
+            failures.Add("MaxFutureSkew must not be negative.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            if (string.IsNullOrEmpty(key.Key))
+            {
+                failures.Add($"ApiKeys[{i}].Key must be set.");
+            }
+            else if (!seen.Add(key.Key))
+            {
+                failures.Add($"ApiKeys[{i}].Key is configured twice.");
+            }
+
+            if (key.Role is null)
+            {
+                failures.Add($"ApiKeys[{i}].Role must be gateway, reader or admin.");
+            }
+            else if (key.Role == CallerRole.Gateway && string.IsNullOrEmpty(key.GatewayId))
+            {
+                failures.Add($"ApiKeys[{i}] has the gateway role and needs a GatewayId.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

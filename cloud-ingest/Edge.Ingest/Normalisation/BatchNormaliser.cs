@@ -1,0 +1,133 @@
+using System.Globalization;
+using Edge.Uplink;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Ingest.Normalisation;
+
+/// <summary>
+/// Checks a decoded batch against the ingest's rules and turns its readings into canonical SI values.
+/// A batch is accepted whole or not at all, so the first problem found rejects it.
+/// </summary>
+public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> options)
+{
+    /// <summary>Largest decimal scale of a channel run (Edge.Uplink <see cref="ChannelRun.Scale"/>).</summary>
+    public const int MaxScale = 18;
+
+    // DateTimeOffset cannot represent instants before 0001-01-01; such times are rejected, not thrown on.
+    private static readonly long _minUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+
+    /// <summary>Normalises <paramref name="batch"/>, judging future readings against <paramref name="now"/>.</summary>
+    public NormalisationResult Normalise(Batch batch, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var settings = options.Value;
+        var structural = CheckStructure(batch);
+        if (structural is not null)
+        {
+            return NormalisationResult.Reject(structural);
+        }
+
+        var total = batch.Devices.Sum(d => d.Channels.Sum(c => (long)c.Points.Count));
+        if (total > settings.MaxReadingsPerBatch)
+        {
+            return NormalisationResult.Reject(string.Create(CultureInfo.InvariantCulture,
+                $"The batch has {total} readings; at most {settings.MaxReadingsPerBatch} are accepted in one batch."));
+        }
+
+        var latestMs = (now + settings.MaxFutureSkew).ToUnixTimeMilliseconds();
+        var readings = new List<NormalisedReading>((int)total);
+        foreach (var device in batch.Devices)
+        {
+            foreach (var run in device.Channels)
+            {
+                var where = $"Device {DetailText.Quote(device.DeviceId)} channel {DetailText.Quote(run.Channel)}";
+                if (!units.TryGet(run.Unit, out var unit))
+                {
+                    return NormalisationResult.Reject(
+                        $"{where} uses the unit {DetailText.Quote(run.Unit)}, which is not supported; " +
+                        $"supported SenML units: {string.Join(", ", units.SenmlUnits)}.");
+                }
+
+                if (run.Scale is < 0 or > MaxScale)
+                {
+                    return NormalisationResult.Reject(string.Create(CultureInfo.InvariantCulture,
+                        $"{where} has the scale {run.Scale}; it must be 0 to {MaxScale}."));
+                }
+
+                foreach (var point in run.Points)
+                {
+                    var quality = ClockQualityNames.ToName(point.ClockQuality);
+                    var error = quality is null
+                        ? string.Create(CultureInfo.InvariantCulture,
+                            $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
+                        : CheckObservedTime(where, point, latestMs, now, settings.MaxFutureSkew);
+                    if (error is not null)
+                    {
+                        return NormalisationResult.Reject(error);
+                    }
+
+                    readings.Add(new NormalisedReading(
+                        device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs, quality!, point.Flags,
+                        unit.ToCanonical(point.Mantissa, run.Scale), unit.CanonicalUnit, unit.UneceCode,
+                        point.Mantissa, run.Scale, run.Unit));
+                }
+            }
+        }
+
+        return NormalisationResult.Ok(readings);
+    }
+
+    private static string? CheckObservedTime(
+        string where, ReadingPoint point, long latestMs, DateTimeOffset now, TimeSpan skew)
+    {
+        if (point.ObservedUnixMs > latestMs)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{where} reading seq {point.Seq} is observed at {FormatUnixMs(point.ObservedUnixMs)}, more than " +
+                $"{skew} ahead of the server clock ({FormatUnixMs(now.ToUnixTimeMilliseconds())}).");
+        }
+
+        return point.ObservedUnixMs < _minUnixMs
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{where} reading seq {point.Seq} has the observed time {point.ObservedUnixMs} ms, before year 1.")
+            : null;
+    }
+
+    // Decoders should never produce nulls or empty names, but a batch is untrusted input: check rather than crash.
+    private static string? CheckStructure(Batch batch)
+    {
+        if (batch.Devices is null || batch.Events is null || batch.Gaps is null)
+        {
+            return "The batch lacks its device, event or gap list.";
+        }
+
+        foreach (var device in batch.Devices)
+        {
+            if (device is null || string.IsNullOrEmpty(device.DeviceId) || device.Channels is null)
+            {
+                return "A device entry has no device id or no channel list.";
+            }
+
+            foreach (var run in device.Channels)
+            {
+                if (run is null || string.IsNullOrEmpty(run.Channel) || run.Unit is null || run.Points is null)
+                {
+                    return $"Device {DetailText.Quote(device.DeviceId)} has a channel without name, unit or points.";
+                }
+            }
+        }
+
+        if (batch.Events.Any(e => e is null || string.IsNullOrEmpty(e.DeviceId) || string.IsNullOrEmpty(e.Kind)))
+        {
+            return "An event has no device id or no kind.";
+        }
+
+        return batch.Gaps.Any(g => g is null || g.DeviceIds is null || g.Reason is null)
+            ? "A gap record has no device list or no reason."
+            : null;
+    }
+
+    private static string FormatUnixMs(long unixMs) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(unixMs)
+            .ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

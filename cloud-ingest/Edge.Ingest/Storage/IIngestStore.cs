@@ -1,0 +1,32 @@
+using Edge.Ingest.Model;
+
+namespace Edge.Ingest.Storage;
+
+/// <summary>
+/// Durable storage of the ingest. SQLite is the embedded default; a PostgreSQL implementation can replace it
+/// behind this interface. Implementations must make <see cref="StoreBatchAsync"/> atomic and durable on return.
+/// </summary>
+public interface IIngestStore
+{
+    /// <summary>Opens the database and creates or checks the schema. Safe to call more than once.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores a batch exactly once: a known batch id changes nothing but the duplicate-batch counter; readings
+    /// with a known (device, seq) are dropped and counted. Returns only after the transaction is committed.
+    /// </summary>
+    Task<StoreBatchOutcome> StoreBatchAsync(BatchWrite batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Readings of a device observed in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>), ordered by
+    /// observed time then seq; <see langword="null"/> when no reading of the device is stored at all.
+    /// </summary>
+    Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken);
+
+    /// <summary>The persisted running totals.</summary>
+    Task<IngestStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Checks that the database answers.</summary>
+    Task<bool> PingAsync(CancellationToken cancellationToken);
+}

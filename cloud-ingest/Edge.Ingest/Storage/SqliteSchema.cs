@@ -1,0 +1,72 @@
+namespace Edge.Ingest.Storage;
+
+/// <summary>The SQLite schema of the ingest store, version <see cref="Version"/> (kept in <c>PRAGMA user_version</c>).</summary>
+internal static class SqliteSchema
+{
+    /// <summary>Schema version this code writes and reads.</summary>
+    public const int Version = 1;
+
+    /// <summary>Names of the rows of the <c>counters</c> table.</summary>
+    public const string BatchesCounter = "batches";
+    public const string DuplicateBatchesCounter = "duplicate_batches";
+    public const string ReadingsCounter = "readings";
+    public const string DuplicateReadingsCounter = "duplicate_readings";
+
+    /// <summary>
+    /// Creates what is missing. Readings are keyed by (device_id, seq), the idempotency key of the whole system
+    /// (DESIGN.md, "Data that flows"); batches by (gateway_id, seq). WAL lets readers run beside the one writer.
+    /// </summary>
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS batches (
+            gateway_id       TEXT    NOT NULL,
+            seq              INTEGER NOT NULL,
+            created_unix_ms  INTEGER NOT NULL,
+            received_unix_ms INTEGER NOT NULL,
+            reading_count    INTEGER NOT NULL,
+            stored_count     INTEGER NOT NULL,
+            duplicate_count  INTEGER NOT NULL,
+            PRIMARY KEY (gateway_id, seq)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS readings (
+            device_id        TEXT    NOT NULL,
+            seq              INTEGER NOT NULL,
+            channel          TEXT    NOT NULL,
+            observed_unix_ms INTEGER NOT NULL,
+            received_unix_ms INTEGER NOT NULL,
+            clock_quality    TEXT    NOT NULL,
+            flags            INTEGER NOT NULL,
+            value            REAL    NOT NULL,
+            unit             TEXT    NOT NULL,
+            unit_code        TEXT    NOT NULL,
+            raw_mantissa     INTEGER NOT NULL,
+            raw_scale        INTEGER NOT NULL,
+            raw_unit         TEXT    NOT NULL,
+            batch_id         TEXT    NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS readings_by_device_time ON readings (device_id, observed_unix_ms, seq);
+        CREATE TABLE IF NOT EXISTS events (
+            batch_id         TEXT    NOT NULL,
+            device_id        TEXT    NOT NULL,
+            observed_unix_ms INTEGER NOT NULL,
+            kind             TEXT    NOT NULL,
+            detail           TEXT
+        );
+        CREATE TABLE IF NOT EXISTS gaps (
+            batch_id     TEXT    NOT NULL,
+            device_ids   TEXT    NOT NULL,
+            from_unix_ms INTEGER NOT NULL,
+            to_unix_ms   INTEGER NOT NULL,
+            count        INTEGER NOT NULL,
+            reason       TEXT    NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS counters (
+            name  TEXT    PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO counters (name, value)
+            VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0);
+        PRAGMA user_version = 1;
+        """;
+}

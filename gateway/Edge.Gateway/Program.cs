@@ -1,0 +1,4 @@
+using Edge.Gateway.Hosting;
+using Microsoft.Extensions.Hosting;
+
+GatewayHost.Build(args).Run();
