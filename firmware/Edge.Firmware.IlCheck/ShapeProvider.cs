@@ -54,7 +54,7 @@ internal sealed class ShapeProvider : ISignatureTypeProvider<SignatureShape, obj
         // A rank-1 ARRAY is a non-vector array (C# has no syntax for it); show it as [*] like ildasm.
         string brackets = shape.Rank == 1 ? "[*]" : "[" + new string(',', shape.Rank - 1) + "]";
         string name = elementType.Name + brackets;
-        return SignatureShape.Composed(name, [elementType], null);
+        return SignatureShape.Composed(name, [elementType], "multi-dimensional array " + name);
     }
 
     public SignatureShape GetGenericInstantiation(SignatureShape genericType, ImmutableArray<SignatureShape> typeArguments)

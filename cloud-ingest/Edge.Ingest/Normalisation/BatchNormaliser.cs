@@ -6,16 +6,11 @@ namespace Edge.Ingest.Normalisation;
 
 /// <summary>
 /// Checks a decoded batch against the ingest's rules and turns its readings into canonical SI values.
-/// A batch is accepted whole or not at all, so the first problem found rejects it.
+/// A batch is accepted whole or not at all, so the first problem found rejects it. Limits of the format itself
+/// (scale 0..18, times within years 1..9999, id lengths) are enforced by the Edge.Uplink decoders.
 /// </summary>
 public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> options)
 {
-    /// <summary>Largest decimal scale of a channel run (Edge.Uplink <see cref="ChannelRun.Scale"/>).</summary>
-    public const int MaxScale = 18;
-
-    // DateTimeOffset cannot represent instants before 0001-01-01; such times are rejected, not thrown on.
-    private static readonly long _minUnixMs = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
-
     /// <summary>Normalises <paramref name="batch"/>, judging future readings against <paramref name="now"/>.</summary>
     public NormalisationResult Normalise(Batch batch, DateTimeOffset now)
     {
@@ -48,19 +43,13 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
                         $"supported SenML units: {string.Join(", ", units.SenmlUnits)}.");
                 }
 
-                if (run.Scale is < 0 or > MaxScale)
-                {
-                    return NormalisationResult.Reject(string.Create(CultureInfo.InvariantCulture,
-                        $"{where} has the scale {run.Scale}; it must be 0 to {MaxScale}."));
-                }
-
                 foreach (var point in run.Points)
                 {
                     var quality = ClockQualityNames.ToName(point.ClockQuality);
                     var error = quality is null
                         ? string.Create(CultureInfo.InvariantCulture,
                             $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
-                        : CheckObservedTime(where, point, latestMs, now, settings.MaxFutureSkew);
+                        : CheckNotInFuture(where, point, latestMs, now, settings.MaxFutureSkew);
                     if (error is not null)
                     {
                         return NormalisationResult.Reject(error);
@@ -77,21 +66,13 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
         return NormalisationResult.Ok(readings);
     }
 
-    private static string? CheckObservedTime(
-        string where, ReadingPoint point, long latestMs, DateTimeOffset now, TimeSpan skew)
-    {
-        if (point.ObservedUnixMs > latestMs)
-        {
-            return string.Create(CultureInfo.InvariantCulture,
+    private static string? CheckNotInFuture(
+        string where, ReadingPoint point, long latestMs, DateTimeOffset now, TimeSpan skew) =>
+        point.ObservedUnixMs <= latestMs
+            ? null
+            : string.Create(CultureInfo.InvariantCulture,
                 $"{where} reading seq {point.Seq} is observed at {FormatUnixMs(point.ObservedUnixMs)}, more than " +
                 $"{skew} ahead of the server clock ({FormatUnixMs(now.ToUnixTimeMilliseconds())}).");
-        }
-
-        return point.ObservedUnixMs < _minUnixMs
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{where} reading seq {point.Seq} has the observed time {point.ObservedUnixMs} ms, before year 1.")
-            : null;
-    }
 
     // Decoders should never produce nulls or empty names, but a batch is untrusted input: check rather than crash.
     private static string? CheckStructure(Batch batch)

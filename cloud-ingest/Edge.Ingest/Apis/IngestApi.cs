@@ -1,0 +1,106 @@
+using Edge.Ingest.Auth;
+using Edge.Ingest.Model;
+using Edge.Ingest.Storage;
+using Edge.Uplink;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Edge.Ingest.Apis;
+
+/// <summary>Route table and handlers of the gateway-facing ingest endpoints.</summary>
+public static class IngestApi
+{
+    /// <summary>Maps <c>POST /v1/batches</c>.</summary>
+    public static IEndpointRouteBuilder MapIngestApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").WithTags("Ingest");
+        api.MapPost("/batches", PostBatchAsync)
+            .WithName("PostBatch")
+            .WithDescription(
+                "Stores a batch exactly once. The batch id is (gatewayId, sequence): a batch seen before answers " +
+                "200 with duplicate=true and changes nothing. Readings are keyed by (deviceId, seq): known ones " +
+                "are dropped and counted. The answer is sent only after the batch is committed to disk. A rejected " +
+                "request changes nothing.")
+            .RequireCallerRole(CallerRole.Gateway)
+            .AddOpenApiOperationTransformer(IngestOpenApi.DescribeBatchBodyAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    /// <summary>Submit a gateway batch.</summary>
+    public static async Task<Results<Ok<BatchAccepted>, ProblemHttpResult>> PostBatchAsync(
+        HttpRequest request, [AsParameters] IngestServices services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(services);
+        var result = await AcceptAsync(request, services, cancellationToken);
+        if (result.Result is ProblemHttpResult problem)
+        {
+            IngestLog.BatchRejected(services.Logger, problem.StatusCode, problem.ProblemDetails.Detail);
+        }
+
+        return result;
+    }
+
+    private static async Task<Results<Ok<BatchAccepted>, ProblemHttpResult>> AcceptAsync(
+        HttpRequest request, IngestServices services, CancellationToken cancellationToken)
+    {
+        var caller = request.HttpContext.Features.Get<CallerIdentity>()
+            ?? throw new InvalidOperationException("The caller role filter did not run.");
+        var options = services.Options.Value;
+
+        var mediaType = BatchContentType.Match(request.ContentType, out var typeProblem);
+        if (mediaType is null)
+        {
+            return Problems.UnsupportedContentType(typeProblem!);
+        }
+
+        if (await BatchBodyReader.ReadAsync(request, options.MaxBodyBytes, cancellationToken) is not { } body)
+        {
+            return Problems.BodyTooLarge(
+                $"The request body is larger than {options.MaxBodyBytes} bytes, the most this service accepts.");
+        }
+
+        Batch batch;
+        try
+        {
+            batch = BatchContentType.Decode(mediaType, body, DecodeOptions(options));
+        }
+        catch (BatchFormatException ex)
+        {
+            return Problems.MalformedBatch(ex.Message);
+        }
+
+        if (!string.Equals(batch.GatewayId, caller.GatewayId, StringComparison.Ordinal))
+        {
+            return Problems.GatewayMismatch(
+                $"The batch is from gateway {DetailText.Quote(batch.GatewayId)}, but this API key belongs to " +
+                $"gateway {DetailText.Quote(caller.GatewayId)}.");
+        }
+
+        var now = services.Time.GetUtcNow();
+        var normalised = services.Normaliser.Normalise(batch, now);
+        if (normalised.Readings is not { } readings)
+        {
+            return Problems.InvalidBatch(normalised.Error!);
+        }
+
+        var write = new BatchWrite(
+            batch.GatewayId, batch.Sequence, batch.CreatedUnixMs, now.ToUnixTimeMilliseconds(),
+            readings, batch.Events, batch.Gaps);
+        var outcome = await services.Store.StoreBatchAsync(write, cancellationToken);
+        IngestLog.BatchStored(services.Logger, write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates);
+        return TypedResults.Ok(new BatchAccepted(write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates));
+    }
+
+    // The decoder's reading limit guards memory before a batch is expanded; it sits above the policy limit so
+    // that a batch just over MaxReadingsPerBatch gets the precise 422 from the normaliser instead of a 400.
+    private static BatchDecodeOptions DecodeOptions(IngestOptions options) => new()
+    {
+        MaxReadings = (int)Math.Min(2L * options.MaxReadingsPerBatch, int.MaxValue),
+    };
+}

@@ -1,0 +1,86 @@
+using Edge.Ingest.Auth;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Edge.Ingest.Apis;
+
+/// <summary>The OpenAPI document (<c>/openapi/v1.json</c>): API-key security scheme and the batch body formats.</summary>
+public static class IngestOpenApi
+{
+    /// <summary>Id of the API-key security scheme in the document's components.</summary>
+    public const string SecuritySchemeId = "ApiKey";
+
+    /// <summary>Registers the OpenAPI document generator with this service's transformers.</summary>
+    public static IServiceCollection AddIngestOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(DescribeDocumentAsync);
+            options.AddOperationTransformer(DescribeSecurityAsync);
+        });
+
+    /// <summary>Describes the request body of <c>POST /v1/batches</c>, which the handler reads itself.</summary>
+    public static Task DescribeBatchBodyAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "One batch, in the binary format v1 or its JSON rendering (both defined by Edge.Uplink).",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                [BatchContentType.Binary] = new()
+                {
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                },
+                [BatchContentType.Json] = new()
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Description = "The JSON rendering of a batch (Edge.Uplink BatchJson).",
+                    },
+                },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeDocumentAsync(
+        OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info.Title = "Edge ingest API";
+        document.Info.Description =
+            "Gateways submit batches of meter readings; readers query normalised readings (SI units, UTC). " +
+            "Errors are RFC 9457 problem details.";
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SecuritySchemeId] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyIdentityResolver.HeaderName,
+            Description = "API key; its role (gateway, reader, admin) decides which endpoints it may call.",
+        };
+        return Task.CompletedTask;
+    }
+
+    private static Task DescribeSecurityAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var required = context.Description.ActionDescriptor.EndpointMetadata.OfType<RequiredCallerRoles>().FirstOrDefault();
+        if (required is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security ??= [];
+        operation.Security.Add(new OpenApiSecurityRequirement
+        {
+            [new OpenApiSecuritySchemeReference(SecuritySchemeId, context.Document)] = [],
+        });
+        var roles = string.Join(", ", required.Roles.Select(CallerRoleNames.ToName));
+        operation.Description = $"{operation.Description} Roles: {roles}.".TrimStart();
+        return Task.CompletedTask;
+    }
+}

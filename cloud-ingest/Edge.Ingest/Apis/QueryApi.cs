@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Edge.Ingest.Auth;
+using Edge.Ingest.Model;
+using Edge.Ingest.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Edge.Ingest.Apis;
+
+/// <summary>Route table and handlers of the read endpoints (waterworks systems, dashboards, the simulator).</summary>
+public static class QueryApi
+{
+    /// <summary>Maps <c>GET /v1/meters/{id}/readings</c> and <c>GET /v1/stats</c>.</summary>
+    public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1").WithTags("Query");
+        api.MapGet("/meters/{id}/readings", GetReadingsAsync)
+            .WithName("GetMeterReadings")
+            .WithDescription("Normalised readings (SI units, UTC) ordered by observed time, then seq.")
+            .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/stats", GetStatsAsync)
+            .WithName("GetStats")
+            .WithDescription("Batches and readings stored and dropped as duplicates since the database was created.")
+            .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
+    }
+
+    /// <summary>Readings of one meter.</summary>
+    public static async Task<Results<Ok<MeterReadings>, ProblemHttpResult>> GetReadingsAsync(
+        [Description("Device id of the meter.")] string id,
+        [Description("Earliest observed time, inclusive (ISO 8601 instant, e.g. 2025-06-01T00:00:00Z). Default: no bound.")]
+        string? from,
+        [Description("Latest observed time, exclusive (ISO 8601 instant). Default: no bound.")]
+        string? to,
+        IIngestStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!InstantParameter.TryParse(from, "from", out var fromMs, out var problem)
+            || !InstantParameter.TryParse(to, "to", out var toMs, out problem))
+        {
+            return Problems.InvalidQuery(problem!);
+        }
+
+        if (fromMs > toMs)
+        {
+            return Problems.InvalidQuery($"'from' {DetailText.Quote(from)} is later than 'to' {DetailText.Quote(to)}.");
+        }
+
+        var stored = await store.GetReadingsAsync(id, fromMs, toMs, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.UnknownMeter($"No readings of meter {DetailText.Quote(id)} are stored.");
+        }
+
+        var readings = stored.Select(r => new MeterReading(
+            r.Seq, r.Channel, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.Value, r.Unit, r.UnitCode,
+            r.Flags)).ToList();
+        return TypedResults.Ok(new MeterReadings(id, readings));
+    }
+
+    /// <summary>Ingest totals.</summary>
+    public static async Task<Ok<IngestStats>> GetStatsAsync(IIngestStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return TypedResults.Ok(await store.GetStatsAsync(cancellationToken));
+    }
+}

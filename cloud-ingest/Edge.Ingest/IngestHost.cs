@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Edge.Ingest.Apis;
+using Edge.Ingest.Auth;
+using Edge.Ingest.Normalisation;
+using Edge.Ingest.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Ingest;
+
+/// <summary>
+/// Builds the ingest web application. <c>Program</c> runs it; the hardware simulator starts it in-process,
+/// e.g. with <c>--urls http://127.0.0.1:5080 --Edge:Ingest:DatabasePath=/tmp/run/ingest.db</c>.
+/// </summary>
+public static class IngestHost
+{
+    /// <summary>Creates the configured application from command-line arguments; call <c>RunAsync</c> or <c>StartAsync</c> on it.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddServices(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz");
+        app.MapIngestApi();
+        app.MapQueryApi();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ICallerIdentityResolver, ApiKeyIdentityResolver>();
+        services.AddSingleton(UnitCatalog.Default);
+        services.AddSingleton<BatchNormaliser>();
+        services.AddSingleton<IIngestStore, SqliteIngestStore>();
+        services.AddHostedService<StoreInitializer>();
+
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("database");
+        services.AddProblemDetails();
+
+        // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.AddIngestOpenApi();
+    }
+}

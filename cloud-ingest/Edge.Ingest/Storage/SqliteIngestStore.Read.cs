@@ -1,0 +1,51 @@
+namespace Edge.Ingest.Storage;
+
+/// <summary>Reading queries.</summary>
+public sealed partial class SqliteIngestStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await using var db = await OpenReaderAsync(cancellationToken);
+
+        // One deferred (read) transaction: the existence check and the query see the same snapshot.
+        using var transaction = db.BeginTransaction(deferred: true);
+        await using (var probe = db.CreateCommand())
+        {
+            probe.Transaction = transaction;
+            probe.CommandText = "SELECT 1 FROM readings WHERE device_id = $device LIMIT 1";
+            probe.Parameters.AddWithValue("$device", deviceId);
+            if (await probe.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+
+        await using var command = db.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            SELECT seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value, unit, unit_code,
+                   raw_mantissa, raw_scale, raw_unit, batch_id
+            FROM readings
+            WHERE device_id = $device AND observed_unix_ms >= $from AND observed_unix_ms < $to
+            ORDER BY observed_unix_ms, seq
+            """;
+        command.Parameters.AddWithValue("$device", deviceId);
+        command.Parameters.AddWithValue("$from", fromUnixMs ?? long.MinValue);
+        command.Parameters.AddWithValue("$to", toUnixMs ?? long.MaxValue);
+
+        var readings = new List<StoredReading>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            readings.Add(new StoredReading(
+                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4),
+                reader.GetInt32(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9),
+                reader.GetInt32(10), reader.GetString(11), reader.GetString(12)));
+        }
+
+        return readings;
+    }
+}

@@ -1,0 +1,159 @@
+using System.Threading.Channels;
+using Edge.Gateway.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Edge.Gateway.Store;
+
+/// <summary>
+/// Group commit: publishers enqueue frames, one writer thread takes everything queued (up to a bound),
+/// writes it in one transaction and commits (fsync, as <see cref="GatewayDatabase"/> sets
+/// <c>synchronous=FULL</c>), then completes every frame of that transaction. Rows are inserted with
+/// <c>INSERT OR IGNORE</c> against UNIQUE(device, seq), so a retransmission is not stored twice.
+/// Starting it initializes the store; stopping it finishes every frame already queued.
+/// </summary>
+internal sealed partial class ReadingWriter : IHostedService
+{
+    private const int MaxFramesPerCommit = 1024;
+    private const int MaxReadingsPerCommit = 20_000;
+
+    private readonly GatewayDatabase _database;
+    private readonly GatewayCounters _counters;
+    private readonly ILogger<ReadingWriter> _logger;
+    private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
+        new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private Task _loop = Task.CompletedTask;
+
+    public ReadingWriter(GatewayDatabase database, GatewayCounters counters, ILogger<ReadingWriter> logger)
+    {
+        _database = database;
+        _counters = counters;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Queues a frame's readings and completes once they are committed. Throws when the commit failed or
+    /// the writer has stopped; nothing of the frame is then acknowledged.
+    /// </summary>
+    public async Task<StoreWriteResult> AppendAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken)
+    {
+        var write = new PendingWrite(readings);
+        await _queue.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        return await write.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _database.Initialize();
+        _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        SqliteConnection? connection = null;
+        var group = new List<PendingWrite>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                group.Clear();
+                var readings = 0;
+                while (group.Count < MaxFramesPerCommit && readings < MaxReadingsPerCommit && _queue.Reader.TryRead(out var write))
+                {
+                    group.Add(write);
+                    readings += write.Readings.Count;
+                }
+
+                try
+                {
+                    connection ??= _database.Open();
+                    var results = Commit(connection, group);
+                    _counters.StoreCommitted();
+                    for (var i = 0; i < group.Count; i++)
+                    {
+                        _counters.Stored(results[i].Stored, results[i].Duplicates);
+                        group[i].Complete(results[i]);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    _counters.StoreFailed();
+                    LogCommitFailed(_logger, ex, group.Count, readings);
+                    foreach (var write in group)
+                    {
+                        write.Fail(ex);
+                    }
+
+                    // Reopen on the next group: the connection may be unusable after an I/O error.
+                    connection?.Dispose();
+                    connection = null;
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private static StoreWriteResult[] Commit(SqliteConnection connection, List<PendingWrite> group)
+    {
+        var results = new StoreWriteResult[group.Count];
+        using var tx = connection.BeginTransaction(deferred: false);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = """
+            INSERT OR IGNORE INTO readings
+                (device, seq, channel, unit, mantissa, scale, observed_ms, clock_quality, flags, received_ms, class, batch_seq)
+            VALUES ($device, $seq, $channel, $unit, $mantissa, $scale, $observed, $quality, $flags, $received, $class, NULL)
+            """;
+        var device = insert.Parameters.Add("$device", SqliteType.Text);
+        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var channel = insert.Parameters.Add("$channel", SqliteType.Text);
+        var unit = insert.Parameters.Add("$unit", SqliteType.Text);
+        var mantissa = insert.Parameters.Add("$mantissa", SqliteType.Integer);
+        var scale = insert.Parameters.Add("$scale", SqliteType.Integer);
+        var observed = insert.Parameters.Add("$observed", SqliteType.Integer);
+        var quality = insert.Parameters.Add("$quality", SqliteType.Integer);
+        var flags = insert.Parameters.Add("$flags", SqliteType.Integer);
+        var received = insert.Parameters.Add("$received", SqliteType.Integer);
+        var dataClass = insert.Parameters.Add("$class", SqliteType.Integer);
+        insert.Prepare();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var stored = 0;
+            foreach (var r in group[i].Readings)
+            {
+                device.Value = r.Device;
+                seq.Value = r.Seq;
+                channel.Value = r.Channel;
+                unit.Value = r.Unit;
+                mantissa.Value = r.Mantissa;
+                scale.Value = r.Scale;
+                observed.Value = r.ObservedUnixMs;
+                quality.Value = (int)r.ClockQuality;
+                flags.Value = r.Flags;
+                received.Value = r.ReceivedUnixMs;
+                dataClass.Value = (int)r.Class;
+                stored += insert.ExecuteNonQuery();
+            }
+
+            results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored);
+        }
+
+        tx.Commit();
+        return results;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "store commit of {Frames} frames ({Readings} readings) failed; none of them is acknowledged")]
+    private static partial void LogCommitFailed(ILogger logger, Exception error, int frames, int readings);
+}
