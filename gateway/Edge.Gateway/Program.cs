@@ -1,4 +1,3 @@
 using Edge.Gateway.Hosting;
-using Microsoft.Extensions.Hosting;
 
 GatewayHost.Build(args).Run();

@@ -1,4 +1,3 @@
-using Edge.Uplink.Tests.Support;
 using static Edge.Uplink.Tests.Support.SpecBytes;
 
 namespace Edge.Uplink.Tests;
@@ -35,7 +34,7 @@ public sealed class BatchCodecBodyRejectionTests
 
     [Fact]
     public void Decode_TruncatedTimesColumn_NamesDeviceChannelAndColumn() =>
-        AssertRejected(OneChannelBody([0x02, .. _seq, 0x00, 0x01, 0xD0]), "truncated in device 0 ('d1') channel 'volume' times column");
+        AssertRejected(OneChannelBody([0x02, .. _seq, 0x00, 0x01, 0xD0], tail: []), "truncated in device 0 ('d1') channel 'volume' times column");
 
     [Fact]
     public void Decode_DeviceCountBeyondData_Rejected() =>

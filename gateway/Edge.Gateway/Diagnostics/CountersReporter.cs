@@ -1,6 +1,4 @@
 using Edge.Gateway.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Diagnostics;

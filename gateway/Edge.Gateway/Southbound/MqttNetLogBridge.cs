@@ -1,6 +1,5 @@
 using System.Globalization;
 using MQTTnet.Diagnostics.Logger;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Gateway.Southbound;
 

@@ -1,6 +1,5 @@
 using Edge.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Store;

@@ -1,8 +1,6 @@
 using System.Threading.Channels;
 using Edge.Gateway.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Edge.Gateway.Store;
 

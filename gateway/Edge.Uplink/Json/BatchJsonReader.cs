@@ -84,7 +84,7 @@ internal static class BatchJsonReader
         {
             var path = gap.Path($"deviceIds[{ids.Count}]");
             ids.Add(id.ValueKind == JsonValueKind.String
-                ? JsonFields.CheckText(id.GetString()!, path, BatchLimits.MaxIdBytes, allowEmpty: false)
+                ? JsonFields.CheckText(JsonFields.Text(id, path), path, BatchLimits.MaxIdBytes, allowEmpty: false)
                 : throw JsonFields.Error(path, $"expected String, found {id.ValueKind}"));
         }
 

@@ -29,7 +29,7 @@ internal static class ChannelJsonReader
                 throw JsonFields.Error(point.Path("value"), $"value {raw} {error}");
             }
 
-            var qualityText = point.Required("clockQuality", JsonValueKind.String).GetString()!;
+            var qualityText = JsonFields.Text(point.Required("clockQuality", JsonValueKind.String), point.Path("clockQuality"));
             if (!ClockQualityText.TryParse(qualityText, out var quality))
             {
                 throw JsonFields.Error(point.Path("clockQuality"),

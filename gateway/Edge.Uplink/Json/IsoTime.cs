@@ -6,33 +6,64 @@ namespace Edge.Uplink.Json;
 internal static class IsoTime
 {
     private const string OutputFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-    private const string InputFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
+    private const string LocalFormat = "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF";
+    private const string NotIso = "is not an ISO-8601 time with offset (e.g. 2026-11-01T00:00:00.000Z)";
 
     public static string Format(long unixMs) =>
         DateTimeOffset.FromUnixTimeMilliseconds(unixMs).UtcDateTime.ToString(OutputFormat, CultureInfo.InvariantCulture);
 
-    /// <summary>Accepts a date-time with "Z" or a numeric offset and at most millisecond precision.</summary>
+    /// <summary>
+    /// Accepts RFC 3339 §5.6 date-times: "Z" or a ±hh:mm offset, at most millisecond precision. Null error
+    /// when it parses; else the reason.
+    /// </summary>
     public static string? TryParse(string text, out long unixMs)
     {
         unixMs = 0;
-        var normalized = text.EndsWith('Z') ? text[..^1] + "+00:00" : text;
-        if (!DateTimeOffset.TryParseExact(normalized, InputFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+        if (!TrySplitOffset(text, out var local, out var offsetMinutes))
         {
-            return "is not an ISO-8601 time with offset (e.g. 2026-11-01T00:00:00.000Z)";
+            return NotIso;
         }
 
-        if (time.UtcTicks % TimeSpan.TicksPerMillisecond != 0)
+        if (!DateTime.TryParseExact(local, LocalFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {
-            return "has sub-millisecond precision";
+            return NotIso;
         }
 
-        // Offsets can push a time just past the years 0001-9999 that a batch can carry.
-        if (time.UtcDateTime.Year is < 1 or > 9999)
+        var utcTicks = time.Ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
         {
             return "is outside years 0001-9999";
         }
 
-        unixMs = time.ToUnixTimeMilliseconds();
+        if (utcTicks % TimeSpan.TicksPerMillisecond != 0)
+        {
+            return "has sub-millisecond precision";
+        }
+
+        unixMs = (utcTicks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
         return null;
+    }
+
+    private static bool TrySplitOffset(string text, out string local, out long offsetMinutes)
+    {
+        local = text;
+        offsetMinutes = 0;
+        if (text.EndsWith('Z'))
+        {
+            local = text[..^1];
+            return true;
+        }
+
+        if (text.Length < 6 || text[^6] is not ('+' or '-') || text[^3] != ':'
+            || !int.TryParse(text.AsSpan(text.Length - 5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var hours)
+            || !int.TryParse(text.AsSpan(text.Length - 2, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            || hours > 23 || minutes > 59)
+        {
+            return false;
+        }
+
+        local = text[..^6];
+        offsetMinutes = (text[^6] == '-' ? -1 : 1) * ((hours * 60) + minutes);
+        return true;
     }
 }

@@ -48,7 +48,7 @@ internal readonly struct JsonFields
     }
 
     public string String(string name, int maxBytes, bool allowEmpty) =>
-        CheckText(Required(name, JsonValueKind.String).GetString()!, Path(name), maxBytes, allowEmpty);
+        CheckText(Text(Required(name, JsonValueKind.String), Path(name)), Path(name), maxBytes, allowEmpty);
 
     public string? OptionalString(string name, int maxBytes)
     {
@@ -58,7 +58,7 @@ internal readonly struct JsonFields
         }
 
         return value.ValueKind == JsonValueKind.String
-            ? CheckText(value.GetString()!, Path(name), maxBytes, allowEmpty: true)
+            ? CheckText(Text(value, Path(name)), Path(name), maxBytes, allowEmpty: true)
             : throw Error(Path(name), $"expected String or Null, found {value.ValueKind}");
     }
 
@@ -72,9 +72,22 @@ internal readonly struct JsonFields
 
     public long Time(string name)
     {
-        var text = Required(name, JsonValueKind.String).GetString()!;
+        var text = Text(Required(name, JsonValueKind.String), Path(name));
         var error = IsoTime.TryParse(text, out var unixMs);
         return error is null ? unixMs : throw Error(Path(name), $"time '{text}' {error}");
+    }
+
+    /// <summary>The string value; an escaped lone surrogate (e.g. "\uD800") is a format error, not a crash.</summary>
+    public static string Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new BatchFormatException($"JSON batch: text is not valid Unicode at {path}", ex);
+        }
     }
 
     public static string CheckText(string text, string path, int maxBytes, bool allowEmpty)

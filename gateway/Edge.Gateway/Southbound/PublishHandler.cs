@@ -1,0 +1,97 @@
+using System.Buffers;
+using Edge.Gateway.Diagnostics;
+using Edge.Gateway.Store;
+using MQTTnet.Protocol;
+using MQTTnet.Server;
+
+namespace Edge.Gateway.Southbound;
+
+/// <summary>
+/// Handles MQTTnet's InterceptingPublishAsync for device frames. MQTTnet sends the PUBACK only after this
+/// handler's task completes, built from <see cref="InterceptingPublishEventArgs.Response"/>; so awaiting the
+/// group commit here means a frame is acknowledged only once its readings are on disk (gateway promise 1).
+/// </summary>
+internal sealed partial class PublishHandler(
+    ReadingWriter writer,
+    GatewayCounters counters,
+    TimeProvider time,
+    ILogger<PublishHandler> logger)
+{
+    public async Task HandleAsync(InterceptingPublishEventArgs e)
+    {
+        // Frames are for the gateway, not for other MQTT clients: never route them on. This also keeps a
+        // success PUBACK at reason 0x00 instead of 0x10 "no matching subscribers".
+        e.ProcessPublish = false;
+        var session = e.SessionItems[DeviceSession.ItemKey] as DeviceSession;
+        var deviceId = session?.DeviceId ?? e.UserName;
+        var topic = e.ApplicationMessage.Topic;
+        if (deviceId is null || !DeviceTopic.TryParse(topic, out var topicDevice) || !string.Equals(topicDevice, deviceId, StringComparison.Ordinal))
+        {
+            counters.FrameRefused();
+            LogTopicRefused(logger, deviceId, topic);
+            Refuse(e, session, MqttPubAckReasonCode.NotAuthorized, $"device {deviceId} may publish only to {DeviceTopic.For(deviceId ?? "{id}")}");
+            return;
+        }
+
+        var payload = e.ApplicationMessage.Payload;
+        var bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
+        if (!SenmlFrameDecoder.TryDecode(bytes, deviceId, out var readings, out var reason))
+        {
+            counters.FrameRefused();
+            LogMalformed(logger, deviceId, reason);
+            Refuse(e, session, MqttPubAckReasonCode.PayloadFormatInvalid, reason);
+            return;
+        }
+
+        var received = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var records = new List<ReadingRecord>(readings.Count);
+        foreach (var r in readings)
+        {
+            records.Add(new ReadingRecord(deviceId, r.Seq, r.Channel, r.Unit, r.Mantissa, r.Scale, r.ObservedUnixMs, r.ClockQuality, r.Flags, received, DataClass.Reading));
+        }
+
+        try
+        {
+            var result = await writer.AppendAsync(records, e.CancellationToken).ConfigureAwait(false);
+            counters.FrameAccepted();
+            LogStored(logger, deviceId, result.Stored, result.Duplicates);
+            e.Response.ReasonCode = MqttPubAckReasonCode.Success;
+        }
+        catch (Exception ex)
+        {
+            counters.FrameRefused();
+            LogStoreFailed(logger, ex, deviceId);
+            if (session?.IsMqtt5 == true)
+            {
+                Refuse(e, session, MqttPubAckReasonCode.UnspecifiedError, "the gateway could not store the frame; send it again");
+            }
+            else
+            {
+                // MQTT 3.1.1 has no negative PUBACK: close the connection so the device keeps the frame and retries.
+                e.CloseConnection = true;
+            }
+        }
+    }
+
+    private static void Refuse(InterceptingPublishEventArgs e, DeviceSession? session, MqttPubAckReasonCode code, string reason)
+    {
+        // MQTT 3.1.1 PUBACKs carry no reason code: the frame is then acknowledged and dropped (firmware/FRAME.md).
+        e.Response.ReasonCode = code;
+        if (session?.WantsReasonStrings != false)
+        {
+            e.Response.ReasonString = reason;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "refused a frame of device {Device} on topic '{Topic}': not its uplink topic")]
+    private static partial void LogTopicRefused(ILogger logger, string? device, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "refused a malformed frame of device {Device}: {Reason}")]
+    private static partial void LogMalformed(ILogger logger, string device, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "stored a frame of device {Device}: {Stored} new, {Duplicates} duplicate readings")]
+    private static partial void LogStored(ILogger logger, string device, int stored, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "could not store a frame of device {Device}; it is not acknowledged")]
+    private static partial void LogStoreFailed(ILogger logger, Exception error, string device);
+}

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Edge.Gateway.Hosting;
+using Edge.Uplink;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Gateway.Uplink;
+
+/// <summary>
+/// POSTs encoded batches to <c>{Ingest:Url}/v1/batches</c> with the gateway's API key and classifies the
+/// answer. Network errors and timeouts are translated here into <see cref="IngestOutcome.Transient"/>.
+/// </summary>
+internal sealed class IngestClient : IDisposable
+{
+    private const int MaxDetailChars = 2000;
+
+    private readonly HttpClient _http;
+    private readonly Uri? _endpoint;
+    private readonly string _apiKey;
+
+    public IngestClient(IOptions<GatewayOptions> options)
+    {
+        var settings = options.Value;
+        _apiKey = settings.Ingest.ApiKey;
+        if (!string.IsNullOrWhiteSpace(settings.Ingest.Url))
+        {
+            _endpoint = new Uri(settings.Ingest.Url.TrimEnd('/') + "/v1/batches");
+        }
+
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = settings.Uplink.RequestTimeout,
+        };
+    }
+
+    /// <summary>False when no ingest is configured: the gateway then only stores.</summary>
+    public bool IsConfigured => _endpoint is not null;
+
+    public async Task<IngestResult> PostAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        var endpoint = _endpoint ?? throw new InvalidOperationException("no ingest URL is configured");
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(BatchCodec.ContentType);
+        request.Headers.Add("X-Api-Key", _apiKey);
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return new IngestResult(IngestOutcome.Acknowledged, status, Describe(text));
+            }
+
+            var retryAfter = response.Headers.RetryAfter?.Delta;
+            var transient = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+            return new IngestResult(transient ? IngestOutcome.Transient : IngestOutcome.Refused, status, $"{status} {response.ReasonPhrase}: {Describe(text)}", retryAfter);
+        }
+        catch (HttpRequestException ex)
+        {
+            return new IngestResult(IngestOutcome.Transient, null, $"network error: {ex.Message}");
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new IngestResult(IngestOutcome.Transient, null, $"no answer within {_http.Timeout}: {ex.Message}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    /// <summary>Renders a JSON body (acknowledgement or RFC 9457 problem details) as one log-friendly line.</summary>
+    private static string Describe(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "(no body)";
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                var fields = json.RootElement.EnumerateObject().Select(p => $"{p.Name}={p.Value}");
+                return Truncate(string.Join(", ", fields));
+            }
+        }
+        catch (JsonException)
+        {
+            // not JSON: log the text itself
+        }
+
+        return Truncate(body.ReplaceLineEndings(" "));
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxDetailChars ? text : text[..MaxDetailChars] + "...";
+}

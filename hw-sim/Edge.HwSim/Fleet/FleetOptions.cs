@@ -1,0 +1,41 @@
+using MQTTnet.Formatter;
+
+namespace Edge.HwSim.Fleet;
+
+/// <summary>Settings of a simulated fleet of pulse meters.</summary>
+public sealed class FleetOptions
+{
+    /// <summary>Number of meters.</summary>
+    public int Meters { get; set; } = 50;
+
+    /// <summary>Seed of the fleet: household models, bounce and passwords follow from it.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>Simulated start time (Unix ms).</summary>
+    public long StartUnixMs { get; set; } = DateTimeOffset.Parse("2026-11-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds();
+
+    /// <summary>Millilitres per pulse of every meter.</summary>
+    public int MillilitresPerPulse { get; set; } = 1000;
+
+    /// <summary>Reading interval of the firmware, seconds.</summary>
+    public int ReadingIntervalSeconds { get; set; } = 3600;
+
+    /// <summary>Gateway broker address.</summary>
+    public string MqttHost { get; set; } = "127.0.0.1";
+
+    /// <summary>Gateway broker port.</summary>
+    public int MqttPort { get; set; } = 1883;
+
+    /// <summary>MQTT version the devices speak.</summary>
+    public MqttProtocolVersion ProtocolVersion { get; set; } = MqttProtocolVersion.V500;
+
+    /// <summary>Contact bounce of the reeds.</summary>
+    public Devices.ReedBounceModel Bounce { get; set; } = new();
+
+    /// <summary>Device id of meter <paramref name="index"/> (0-based).</summary>
+    public static string DeviceId(int index) => "pm-" + (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The password provisioned for a device in this fleet.</summary>
+    public string Password(string deviceId) =>
+        "pw-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(deviceId + "/" + Seed)))[..16];
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using Edge.Ingest.Apis;
+using Edge.Ingest.Tests.Support;
+using Edge.Uplink;
+
+namespace Edge.Ingest.Tests.Apis;
+
+public sealed class IngestApiLimitTests
+{
+    private const int MaxBodyBytes = 512;
+    private static readonly DateTimeOffset _t0 = IngestAppFactory.Start.AddHours(-1);
+
+    [Fact]
+    public async Task PostBatch_BodyOverLimitWithLength_413Problem()
+    {
+        using var dir = new TempDirectory();
+        await using var app = SmallBodyApp(dir);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Bytes(new byte[MaxBodyBytes + 1]));
+
+        var detail = await ApiAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.BodyTooLarge);
+        Assert.Contains("512 bytes", detail, StringComparison.Ordinal);
+        await ApiAssert.NothingStoredAsync(app);
+    }
+
+    [Fact]
+    public async Task PostBatch_BodyOverLimitWithoutLength_413Problem()
+    {
+        using var dir = new TempDirectory();
+        await using var app = SmallBodyApp(dir);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+
+        var response = await gateway.PostAsync("/v1/batches", new UnknownLengthContent(new byte[10 * MaxBodyBytes]));
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, ProblemTypes.BodyTooLarge);
+    }
+
+    [Fact]
+    public async Task PostBatch_BodyAtLimit_DecodedNotRefusedForSize()
+    {
+        using var dir = new TempDirectory();
+        await using var app = SmallBodyApp(dir);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Bytes(new byte[MaxBodyBytes]));
+
+        await ApiAssert.ProblemAsync(response, HttpStatusCode.BadRequest, ProblemTypes.MalformedBatch);
+    }
+
+    [Fact]
+    public async Task PostBatch_UnknownUnit_422NamingUnitAndDeviceNothingStored()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        var batch = TestBatches.Create("gw-1", 1,
+            TestBatches.Meter("meter-ok", "l", 0, (1, _t0, 10)),
+            TestBatches.Meter("meter-kwh", "kWh", 0, (1, _t0, 10)));
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Binary(batch));
+
+        var detail = await ApiAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, ProblemTypes.InvalidBatch);
+        Assert.Contains("'kWh'", detail, StringComparison.Ordinal);
+        Assert.Contains("'meter-kwh'", detail, StringComparison.Ordinal);
+        await ApiAssert.NothingStoredAsync(app);
+    }
+
+    [Fact]
+    public async Task PostBatch_ReadingBeyondFutureSkew_422ThenAcceptedOnceClockCatchesUp()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        var body = BatchCodec.Encode(TestBatches.Litres("gw-1", 1, "m", (1, _t0, 1), (2, IngestAppFactory.Start.AddMinutes(11), 2)));
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Bytes(body));
+
+        var detail = await ApiAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, ProblemTypes.InvalidBatch);
+        Assert.Contains("2025-06-01T00:11:00.000Z", detail, StringComparison.Ordinal);
+        await ApiAssert.NothingStoredAsync(app);
+
+        app.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Bytes(body)))).Stored);
+    }
+
+    [Fact]
+    public async Task PostBatch_MoreReadingsThanAllowed_422NothingStored()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath, new Dictionary<string, string?> { ["MaxReadingsPerBatch"] = "3" });
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        var batch = TestBatches.Litres("gw-1", 1, "m", (1, _t0, 1), (2, _t0, 2), (3, _t0, 3), (4, _t0, 4));
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Binary(batch));
+
+        var detail = await ApiAssert.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, ProblemTypes.InvalidBatch);
+        Assert.Contains("4 readings", detail, StringComparison.Ordinal);
+        await ApiAssert.NothingStoredAsync(app);
+    }
+
+    private static IngestAppFactory SmallBodyApp(TempDirectory dir) =>
+        new(dir.DatabasePath, new Dictionary<string, string?> { ["MaxBodyBytes"] = MaxBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>A body sent without Content-Length, so the server only learns its size by reading it.</summary>
+    private sealed class UnknownLengthContent : HttpContent
+    {
+        private readonly byte[] _bytes;
+
+        public UnknownLengthContent(byte[] bytes)
+        {
+            _bytes = bytes;
+            Headers.ContentType = new(BatchCodec.ContentType);
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            stream.WriteAsync(_bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}

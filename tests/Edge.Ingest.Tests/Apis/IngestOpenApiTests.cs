@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.Json;
+using Edge.Ingest.Tests.Support;
+
+namespace Edge.Ingest.Tests.Apis;
+
+public sealed class IngestOpenApiTests
+{
+    [Fact]
+    public async Task OpenApiDocument_Served_DescribesBatchesBodiesProblemsAndApiKey()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var client = app.CreateClient(apiKey: null);
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var root = document.RootElement;
+        var post = root.GetProperty("paths").GetProperty("/v1/batches").GetProperty("post");
+        var bodyTypes = post.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(p => p.Name);
+        Assert.Equal(["application/vnd.edge.batch.v1", "application/json"], bodyTypes);
+        foreach (var status in new[] { "400", "401", "403", "413", "415", "422" })
+        {
+            Assert.True(post.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+
+        Assert.True(post.GetProperty("security")[0].TryGetProperty("ApiKey", out _));
+        var scheme = root.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+        Assert.True(root.GetProperty("paths").TryGetProperty("/v1/meters/{id}/readings", out _));
+        Assert.True(root.GetProperty("paths").TryGetProperty("/v1/stats", out _));
+    }
+
+    [Fact]
+    public async Task Healthz_DatabaseOpen_200()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var client = app.CreateClient(apiKey: null);
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Edge.Ingest.Model;
+
+namespace Edge.Ingest.Tests.Support;
+
+/// <summary>Assertions and reads shared by the API tests.</summary>
+public static class ApiAssert
+{
+    /// <summary>
+    /// Asserts an RFC 9457 problem response with the given status and type, and returns its detail.
+    /// </summary>
+    public static async Task<string> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string type)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(type, root.GetProperty("type").GetString());
+        Assert.Equal((int)status, root.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(root.GetProperty("title").GetString()));
+        var detail = root.GetProperty("detail").GetString();
+        Assert.False(string.IsNullOrWhiteSpace(detail));
+        return detail!;
+    }
+
+    /// <summary>Asserts a 200 answer to a batch post and returns it.</summary>
+    public static async Task<BatchAccepted> AcceptedAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<BatchAccepted>())!;
+    }
+
+    /// <summary>Reads the totals with the reader key.</summary>
+    public static async Task<IngestStats> StatsAsync(IngestAppFactory app)
+    {
+        using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
+        return (await reader.GetFromJsonAsync<IngestStats>("/v1/stats"))!;
+    }
+
+    /// <summary>Asserts that nothing was ever stored.</summary>
+    public static async Task NothingStoredAsync(IngestAppFactory app) =>
+        Assert.Equal(new IngestStats(0, 0, 0, 0), await StatsAsync(app));
+}
