@@ -6,6 +6,9 @@ namespace Edge.Ingest;
 /// <summary>Checks <see cref="IngestOptions"/> at start-up so that a bad configuration fails loudly, not per request.</summary>
 public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 {
+    /// <summary>Largest allowed <see cref="IngestOptions.MaxBodyBytes"/>: 1 GiB.</summary>
+    public const long MaxBodyBytesCeiling = 1L << 30;
+
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, IngestOptions options)
     {
@@ -16,9 +19,9 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add("DatabasePath must be set.");
         }
 
-        if (options.MaxBodyBytes <= 0)
+        if (options.MaxBodyBytes is <= 0 or > MaxBodyBytesCeiling)
         {
-            failures.Add("MaxBodyBytes must be positive.");
+            failures.Add($"MaxBodyBytes must be 1 to {MaxBodyBytesCeiling} (the body is held in memory).");
         }
 
         if (options.MaxReadingsPerBatch <= 0)

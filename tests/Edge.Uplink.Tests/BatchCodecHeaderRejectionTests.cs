@@ -118,6 +118,40 @@ public sealed class BatchCodecHeaderRejectionTests
     }
 
     [Fact]
+    public void Decode_ZstdBodyLargerThanDeclared_Rejected()
+    {
+        byte[] body = [0x00, 0x00, 0x00, .. new byte[100]]; // 103 bytes
+        using var zstd = new ZstdSharp.Compressor(3);
+
+        AssertRejected(SpecBytes.Compressed(body, zstd.Wrap(body).ToArray(), declaredBodyLength: 50),
+            "batch body decompresses to more than the 50 bytes the header declares");
+    }
+
+    [Fact]
+    public void Decode_ZstdBodySmallerThanDeclared_Rejected()
+    {
+        using var zstd = new ZstdSharp.Compressor(3);
+
+        AssertRejected(SpecBytes.Compressed(_emptyBody, zstd.Wrap(_emptyBody).ToArray(), declaredBodyLength: 10),
+            "batch body decompresses to 3 bytes, header declares 10");
+    }
+
+    [Fact]
+    public void Decode_BodyNotZstd_Rejected() =>
+        AssertRejected(SpecBytes.Compressed(_emptyBody, [0x01, 0x02, 0x03, 0x04, 0x05], declaredBodyLength: 3),
+            "batch body is not a valid zstd frame");
+
+    [Fact]
+    public void Decode_HandBuiltZstdBatch_Succeeds()
+    {
+        using var zstd = new ZstdSharp.Compressor(3);
+
+        var batch = BatchCodec.Decode(SpecBytes.Compressed(_emptyBody, zstd.Wrap(_emptyBody).ToArray(), declaredBodyLength: 3));
+
+        Assert.Equal("gw1", batch.GatewayId);
+    }
+
+    [Fact]
     public void Decode_CorruptCrc_Rejected()
     {
         var data = SpecBytes.Uncompressed(_emptyBody);

@@ -20,8 +20,14 @@ public sealed class ApiKeyIdentityResolver : ICallerIdentityResolver
         _callersByKeyHash = new Dictionary<string, CallerIdentity>(StringComparer.Ordinal);
         foreach (var key in options.Value.ApiKeys)
         {
+            // IngestOptionsValidator refuses such keys at start-up; never grant a default role to one.
+            if (key.Role is not { } role || string.IsNullOrEmpty(key.Key))
+            {
+                continue;
+            }
+
             var gatewayId = string.IsNullOrEmpty(key.GatewayId) ? null : key.GatewayId;
-            _callersByKeyHash[Hash(key.Key)] = new CallerIdentity(key.Role ?? CallerRole.Reader, gatewayId);
+            _callersByKeyHash[Hash(key.Key)] = new CallerIdentity(role, gatewayId);
         }
     }
 

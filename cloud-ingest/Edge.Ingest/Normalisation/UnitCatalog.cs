@@ -18,7 +18,7 @@ public sealed class UnitCatalog
     /// </summary>
     public static UnitCatalog Default { get; } = new(
     [
-        new UnitConversion("l", "m3", "MTQ", -2),
+        new UnitConversion("l", "m3", "MTQ", -3),
         new UnitConversion("m3", "m3", "MTQ", 0),
     ]);
 

@@ -26,7 +26,7 @@ public sealed partial class SqliteIngestStore
     {
         // BEGIN IMMEDIATE: the check for a known batch and the inserts are atomic even against another process.
         using var transaction = db.BeginTransaction(deferred: false);
-        if (false && BatchExists(db, transaction, batch))
+        if (BatchExists(db, transaction, batch))
         {
             AddToCounter(db, transaction, SqliteSchema.DuplicateBatchesCounter, 1);
             transaction.Commit();

@@ -1,0 +1,69 @@
+using System.Formats.Cbor;
+using System.Globalization;
+
+namespace Edge.Field.Decoding;
+
+/// <summary>A map key of a SenML record: an integer label (RFC 8428 §6) or a text label (ours).</summary>
+internal readonly record struct SenmlLabel(bool IsText, string Raw)
+{
+    // Keys: "i:{integer}" for integer labels, "t:{text}" for text labels.
+    public const string BaseName = "i:-2";
+    public const string BaseTime = "i:-3";
+    public const string BaseUnit = "i:-4";
+    public const string BaseValue = "i:-5";
+    public const string BaseSum = "i:-6";
+    public const string Name = "i:0";
+    public const string Unit = "i:1";
+    public const string Value = "i:2";
+    public const string Time = "i:6";
+    public const string Seq = "t:seq";
+    public const string ClockQuality = "t:cq";
+    public const string Flags = "t:fl";
+
+    /// <summary>A key that tells an integer label from a text label with the same characters.</summary>
+    public string Key => (IsText ? "t:" : "i:") + Raw;
+
+    /// <summary>True for a text label ending in '_' (RFC 8428 §4.4: must be understood).</summary>
+    public bool MustUnderstand => IsText && Raw.EndsWith('_');
+
+    /// <summary>The label for an error message: "bt (-3)", "label 7" or "\"xyz\"".</summary>
+    public string Display => Key switch
+    {
+        BaseName => "bn (-2)",
+        BaseTime => "bt (-3)",
+        BaseUnit => "bu (-4)",
+        BaseValue => "bv (-5)",
+        BaseSum => "bs (-6)",
+        Name => "n (0)",
+        Unit => "u (1)",
+        Value => "v (2)",
+        Time => "t (6)",
+        _ => IsText ? $"\"{CborWords.Printable(Raw)}\"" : $"label {Raw}",
+    };
+
+    /// <summary>Reads a label; null (and nothing read) when the item is neither an integer nor text.</summary>
+    public static SenmlLabel? Read(CborReader reader) => reader.PeekState() switch
+    {
+        CborReaderState.UnsignedInteger => new SenmlLabel(false, reader.ReadUInt64().ToString(CultureInfo.InvariantCulture)),
+        CborReaderState.NegativeInteger => new SenmlLabel(
+            false, "-" + ((UInt128)reader.ReadCborNegativeIntegerRepresentation() + 1).ToString(CultureInfo.InvariantCulture)),
+        CborReaderState.TextString => new SenmlLabel(true, reader.ReadTextString()),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Reads the label at the start of <paramref name="data"/> without strict-mode checks; used to name
+    /// the label when strict mode refused it (a duplicate key). Null when it cannot be read at all.
+    /// </summary>
+    public static SenmlLabel? TryReadLax(ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            return Read(new CborReader(data, CborConformanceMode.Lax, allowMultipleRootLevelValues: true));
+        }
+        catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+}
