@@ -13,7 +13,10 @@ public sealed class DemoRunner(DemoSettings settings, IAnsiConsole console)
     /// <summary>Runs the demo; returns the process exit code (0 when nothing was lost).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var fleetOptions = new FleetOptions { Meters = settings.Meters, Seed = settings.Seed, MqttPort = PortFinder.FreeTcpPort() };
+        // Start 30 simulated days ago on the hour; once simulated time reaches the present it follows the
+        // real clock (the ingest rightly refuses readings from the future).
+        var start = (DateTimeOffset.UtcNow.AddDays(-30).ToUnixTimeMilliseconds() / 3_600_000) * 3_600_000;
+        var fleetOptions = new FleetOptions { Meters = settings.Meters, Seed = settings.Seed, MqttPort = PortFinder.FreeTcpPort(), StartUnixMs = start };
         var stackOptions = new StackOptions { DataDir = Path.GetFullPath(settings.DataDir), Fleet = fleetOptions, IngestPort = PortFinder.FreeTcpPort() };
         console.MarkupLine($"[bold]Edge demo[/]: {settings.Meters} simulated pulse water meters -> gateway (MQTT :{fleetOptions.MqttPort}) -> ingest ({Markup.Escape(stackOptions.DataDir)})");
         await using var stack = await SimStack.StartAsync(stackOptions, cancellationToken);
@@ -36,6 +39,12 @@ public sealed class DemoRunner(DemoSettings settings, IAnsiConsole console)
             }
 
             var wait = stepDelay - (DateTime.UtcNow - stepStart);
+            var aheadOfRealTime = TimeSpan.FromMilliseconds(fleet.NowUnixMs + 3_600_000 - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            if (aheadOfRealTime > wait)
+            {
+                wait = aheadOfRealTime;
+            }
+
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, cancellationToken).ContinueWith(_ => { }, CancellationToken.None);

@@ -1,5 +1,4 @@
 using Edge.Field.Decoding;
-using Edge.Field.Tests.Support;
 using static Edge.Field.Tests.Support.FrameHex;
 
 namespace Edge.Field.Tests.Decoding;
