@@ -14,8 +14,8 @@ internal static class ConfigCommand
         var litres = new Option<decimal>("--litres-per-pulse") { Description = "The meter's pulse factor in litres (0.001..1000, e.g. 10)", Required = true };
         var interval = IntOption("--reading-interval", "Seconds between readings, on multiples of it (3600: on the hour)", defaults.ReadingIntervalSeconds);
         var debounce = IntOption("--debounce-ms", "How long a reed level must hold to count, ms", defaults.DebounceMs);
-        var quadrature = BoolOption("--quadrature", "Reed B is wired for direction detection (false for single-reed meters)", defaults.Quadrature);
-        var tamperHigh = BoolOption("--tamper-active-high", "The tamper input level that means tampered is high", defaults.TamperActiveHigh);
+        var quadrature = BoolOption("--quadrature", "Reed B is wired for direction detection; false for single-reed meters [default: true]", defaults.Quadrature);
+        var tamperHigh = BoolOption("--tamper-active-high", "The tamper input reads high when tampered [default: true]", defaults.TamperActiveHigh);
         var ring = IntOption("--ring-capacity", "Readings the node keeps while offline", defaults.RingCapacity);
         var perFrame = IntOption("--max-readings-per-frame", "Largest number of readings per frame", defaults.MaxReadingsPerFrame);
         var publishTimeout = IntOption("--publish-timeout-ms", "How long to wait for the gateway's acknowledgement, ms", defaults.PublishTimeoutMs);

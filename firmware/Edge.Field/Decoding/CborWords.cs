@@ -1,4 +1,5 @@
 using System.Formats.Cbor;
+using System.Globalization;
 using System.Text;
 
 namespace Edge.Field.Decoding;
@@ -28,6 +29,10 @@ internal static class CborWords
         CborReaderState.Finished => "the end of the data",
         _ => "an unexpected item",
     };
+
+    /// <summary>Reads a negative integer of any size (down to -2^64) as decimal text.</summary>
+    public static string ReadNegative(CborReader reader) =>
+        "-" + ((UInt128)reader.ReadCborNegativeIntegerRepresentation() + 1).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// <paramref name="text"/> with control and other invisible characters escaped and long text cut, so

@@ -53,9 +53,12 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
             label = SenmlLabel.Read(_reader) ?? throw _fail(
                 $"a label must be an integer or a text string (found {CborWords.Describe(_reader.PeekState())})");
         }
-        catch (CborContentException) when (SenmlLabel.TryReadLax(_data[offset..]) is { } lax && seen.Contains(lax.Key))
+        catch (CborContentException)
         {
-            throw _fail($"duplicate label {lax.Display}");
+            // The frame is well-formed (checked first): strict mode refused a repeated key or bad UTF-8.
+            throw SenmlLabel.TryReadLax(_data[offset..]) is { } lax && seen.Contains(lax.Key)
+                ? _fail($"duplicate label {lax.Display}")
+                : _fail("a label is not valid UTF-8 text");
         }
 
         return seen.Add(label.Key) ? label : throw _fail($"duplicate label {label.Display}");
@@ -109,7 +112,15 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
                 }
 
                 // RFC 8428 §4.4: a label that does not end in '_' may be ignored.
-                _reader.SkipValue();
+                try
+                {
+                    _reader.SkipValue();
+                }
+                catch (CborContentException)
+                {
+                    throw _fail($"the value of {label.Display} has a repeated map key or text that is not valid UTF-8");
+                }
+
                 break;
         }
     }
@@ -161,7 +172,7 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
         {
             CborReaderState.UnsignedInteger => _reader.ReadUInt64(),
             CborReaderState.NegativeInteger => throw _fail(
-                $"{name} must be an unsigned integer (got {ReadNegativeText()})"),
+                $"{name} must be an unsigned integer (got {CborWords.ReadNegative(_reader)})"),
             _ => throw _fail($"{name} must be an unsigned integer (found {CborWords.Describe(state)})"),
         };
     }
@@ -183,7 +194,4 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
                 throw _fail($"v must be a number (found {CborWords.Describe(state)})");
         }
     }
-
-    private string ReadNegativeText() =>
-        "-" + ((UInt128)_reader.ReadCborNegativeIntegerRepresentation() + 1).ToString(CultureInfo.InvariantCulture);
 }

@@ -45,8 +45,7 @@ internal readonly record struct SenmlLabel(bool IsText, string Raw)
     public static SenmlLabel? Read(CborReader reader) => reader.PeekState() switch
     {
         CborReaderState.UnsignedInteger => new SenmlLabel(false, reader.ReadUInt64().ToString(CultureInfo.InvariantCulture)),
-        CborReaderState.NegativeInteger => new SenmlLabel(
-            false, "-" + ((UInt128)reader.ReadCborNegativeIntegerRepresentation() + 1).ToString(CultureInfo.InvariantCulture)),
+        CborReaderState.NegativeInteger => new SenmlLabel(false, CborWords.ReadNegative(reader)),
         CborReaderState.TextString => new SenmlLabel(true, reader.ReadTextString()),
         _ => null,
     };

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using Edge.Uplink;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Hosting;
@@ -12,6 +14,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         if (string.IsNullOrWhiteSpace(options.Id))
         {
             errors.Add("Edge:Gateway:Id is required");
+        }
+        else if (Encoding.UTF8.GetByteCount(options.Id) > BatchLimits.MaxIdBytes)
+        {
+            errors.Add($"Edge:Gateway:Id is longer than {BatchLimits.MaxIdBytes} bytes");
         }
 
         if (string.IsNullOrWhiteSpace(options.DataDir))
@@ -35,6 +41,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             if (string.IsNullOrEmpty(device.Id) || device.Id.Contains('/', StringComparison.Ordinal) || device.Id.Contains('+', StringComparison.Ordinal) || device.Id.Contains('#', StringComparison.Ordinal))
             {
                 errors.Add($"device id '{device.Id}' is empty or contains an MQTT topic character (/ + #)");
+            }
+            else if (Encoding.UTF8.GetByteCount(device.Id) > BatchLimits.MaxIdBytes)
+            {
+                errors.Add($"device id '{device.Id[..16]}...' is longer than {BatchLimits.MaxIdBytes} bytes");
             }
             else if (!seen.Add(device.Id))
             {

@@ -166,39 +166,4 @@ public static class SenmlFrameDecoder
         i == 0 ? label : throw Reject($"record {i}: {label} is only allowed in the first record");
 
     internal static FrameRejectedException Reject(string reason) => new(reason);
-
-    /// <summary>The base fields of the first record.</summary>
-    private sealed class FrameHeader
-    {
-        public string? Name { get; set; }
-
-        public long? Time { get; set; }
-
-        public string? Unit { get; set; }
-
-        public void Validate(string deviceId)
-        {
-            if (Name is null)
-            {
-                throw Reject("first record has no bn (base name)");
-            }
-
-            if (Time is null)
-            {
-                throw Reject("first record has no bt (base time)");
-            }
-
-            // RFC 9039 device URN, as FRAME.md fixes it: urn:dev:ops:{deviceId}:
-            var expected = $"urn:dev:ops:{deviceId}:";
-            if (!string.Equals(Name, expected, StringComparison.Ordinal))
-            {
-                throw Reject($"bn '{Name}' does not match the topic's device (expected '{expected}')");
-            }
-
-            if (Unit is not null)
-            {
-                FrameFields.CheckIdLength(Unit, "bu");
-            }
-        }
-    }
 }

@@ -28,6 +28,7 @@ internal static class StoreSchema
             UNIQUE (device, seq)
         );
         CREATE INDEX IF NOT EXISTS readings_unbatched ON readings (class, id) WHERE batch_seq IS NULL;
+        CREATE INDEX IF NOT EXISTS readings_unbatched_age ON readings (received_ms) WHERE batch_seq IS NULL;
         CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_seq) WHERE batch_seq IS NOT NULL;
         CREATE TABLE IF NOT EXISTS batches (
             seq        INTEGER PRIMARY KEY,

@@ -38,7 +38,18 @@ internal sealed partial class UplinkService(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var pending = ledger.Oldest();
+                PendingBatch? pending;
+                try
+                {
+                    pending = ledger.Oldest();
+                }
+                catch (Exception ex)
+                {
+                    LogStoreUnreadable(logger, ex, _backoff.Max);
+                    await Task.Delay(_backoff.Max, time, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (pending is null)
                 {
                     await signals.Cut.WaitAsync(options.Value.Uplink.PollInterval, time, stoppingToken).ConfigureAwait(false);
@@ -103,6 +114,9 @@ internal sealed partial class UplinkService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Edge:Gateway:Ingest:Url is not set: readings are stored and batched but not sent")]
     private static partial void LogNoIngest(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "could not read pending batches from the store; retrying in {Delay}")]
+    private static partial void LogStoreUnreadable(ILogger logger, Exception error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "batch {Sequence} acknowledged ({Bytes} bytes); deleted its {Readings} readings; ingest said: {Detail}")]
     private static partial void LogAcknowledged(ILogger logger, long sequence, int readings, int bytes, string detail);

@@ -59,8 +59,8 @@ public sealed class FrameDecoderTests
     [Fact]
     public void Decode_NegativeTimeAndUnitOverride_AppliesBoth()
     {
-        // Record 2: t = -3600 is major type 1 with argument 3599 (0x0e0f); u (1) = "m3".
-        var second = N + V1240 + "39" + "0e0f" + Seq18 + CqNtp + "01" + "626d33";
+        // Record 2: t (6) = -3600 is major type 1 with argument 3599 (0x39 0x0e0f); u (1) = "m3".
+        var second = N + V1240 + "06" + "390e0f" + Seq18 + CqNtp + "01" + "626d33";
         var frame = FrameDecoder.Decode(Bytes(Frame((8, FirstPairs), (6, second))));
 
         Assert.Equal(new DateTimeOffset(2025, 11, 24, 23, 0, 0, TimeSpan.Zero), frame.Records[1].Time);
@@ -104,7 +104,7 @@ public sealed class FrameDecoderTests
 
     [Theory]
     [InlineData("64676e7373", "gnss")]
-    [InlineData("67676174657761", "gateway")]
+    [InlineData("6767617465776179", "gateway")]
     [InlineData("6c7274632d756e73796e636564", "rtc-unsynced")]
     public void Decode_EachClockQuality_IsAccepted(string cqText, string expected)
     {

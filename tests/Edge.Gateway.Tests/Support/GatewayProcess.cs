@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using Edge.Gateway.Hosting;
+
+namespace Edge.Gateway.Tests.Support;
+
+/// <summary>
+/// The gateway as a real child process (<c>dotnet Edge.Gateway.dll ...</c>), as systemd or hw-sim runs it:
+/// started until its ready line, then killed (SIGKILL) or terminated (SIGTERM).
+/// </summary>
+internal sealed partial class GatewayProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private GatewayProcess(Process process) => _process = process;
+
+    public int Port { get; private set; }
+
+    public string ReadyLine { get; private set; } = "";
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<GatewayProcess> StartAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(GatewayDll());
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        var gateway = new GatewayProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        gateway._process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data);
+        gateway._process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data);
+        gateway._process.Exited += (_, _) => gateway._ready.TrySetException(new InvalidOperationException($"the gateway exited with {gateway._process.ExitCode} before it was ready:\n{gateway.Output}"));
+        gateway._process.Start();
+        gateway._process.BeginOutputReadLine();
+        gateway._process.BeginErrorReadLine();
+        try
+        {
+            gateway.Port = await gateway._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+
+        return gateway;
+    }
+
+    /// <summary>
+    /// The gateway's own build output (gateway/Edge.Gateway/bin/{configuration}/{tfm}/), not the copy beside the
+    /// tests: that one's runtimeconfig names only Microsoft.NETCore.App, while this test project's ASP.NET Core
+    /// reference keeps the Microsoft.Extensions assemblies out of its folder.
+    /// </summary>
+    private static string GatewayDll()
+    {
+        var tfmDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configurationDir = tfmDir.Parent!;
+        var repo = configurationDir.Parent!.Parent!.Parent!.Parent!;
+        var dll = Path.Combine(repo.FullName, "gateway", "Edge.Gateway", "bin", configurationDir.Name, tfmDir.Name, Path.GetFileName(typeof(GatewayHost).Assembly.Location));
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("build gateway/Edge.Gateway first", dll);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a power cut of the process.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>SIGTERM, as systemd stops a service; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            await KillAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        var match = ReadyPattern().Match(line);
+        if (match.Success)
+        {
+            ReadyLine = line;
+            _ready.TrySetResult(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [GeneratedRegex(@"^gateway ready mqtt=127\.0\.0\.1:(\d+)$")]
+    private static partial Regex ReadyPattern();
+}
