@@ -86,7 +86,7 @@ public sealed class SenmlFrameEncoder
     }
 
     // Whole units as a CBOR integer; otherwise the IEEE double nearest to value/1000, whose shortest
-    // decimal rendering is exactly the value in units (|value| < 2^53).
+    // decimal rendering is exactly the value while it has at most 15 significant digits (|milli| < 10^15).
     private void WriteMilli(long milli)
     {
         if (milli % 1000 == 0)
