@@ -59,8 +59,11 @@ internal sealed class BatchPacker(MeterSeries[] fleet, DateTimeOffset startUtc, 
     }
 
     /// <summary>Encoded sizes of one batch per hour (all meters' readings of that hour).</summary>
-    public List<int> PackByHour() =>
-        Enumerable.Range(0, fleet[0].RegisterLitres.Length).Select(h => EncodedSize(h * fleet.Length, fleet.Length)).ToList();
+    public List<int> PackByHour(BatchEncodeOptions options) =>
+        Enumerable.Range(0, fleet[0].RegisterLitres.Length).Select(h => BatchCodec.Encode(HourBatch(h), options).Length).ToList();
+
+    /// <summary>The batch of all meters' readings of hour <paramref name="hour"/>.</summary>
+    public Batch HourBatch(int hour) => Build(hour * fleet.Length, fleet.Length);
 
     private int EncodedSize(int from, int count) => BatchCodec.Encode(Build(from, count), encodeOptions).Length;
 
