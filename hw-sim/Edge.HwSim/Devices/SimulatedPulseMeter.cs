@@ -1,6 +1,5 @@
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Metering;
-using Edge.HwSim.Physics;
 
 namespace Edge.HwSim.Devices;
 
@@ -27,6 +26,7 @@ public sealed class SimulatedPulseMeter : IPulseInput
         _litresPerPulse = litresPerPulse;
         _bounce = bounce;
         _rng = new Random(seed);
+        _levels[PulseInputs.ReedA] = true;
     }
 
     /// <inheritdoc />
@@ -84,19 +84,20 @@ public sealed class SimulatedPulseMeter : IPulseInput
     /// <summary>Sets the tamper contact (a magnet held to the meter, a cut cable).</summary>
     public void SetTamper(bool active, long unixMs) => Change(PulseInputs.Tamper, active, unixMs);
 
-    // Quarter turn q: 1 -> A closes, 2 -> B closes, 3 -> A opens, 0 -> B opens.
+    // Quarter turn q: 0 -> A closes (a pulse: one full pulse volume has passed), 1 -> B closes,
+    // 2 -> A opens, 3 -> B opens. At rest (q = 0) the magnet sits at A: A closed, B open.
     private void QuarterTurn(long q, long unixMs)
     {
         switch (q % 4)
         {
-            case 1:
+            case 0:
                 _pulseTimes.Add(unixMs);
                 Change(PulseInputs.ReedA, true, unixMs);
                 break;
-            case 2:
+            case 1:
                 Change(PulseInputs.ReedB, true, unixMs);
                 break;
-            case 3:
+            case 2:
                 Change(PulseInputs.ReedA, false, unixMs);
                 break;
             default:
