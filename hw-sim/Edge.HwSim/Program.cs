@@ -30,7 +30,13 @@ demo.SetAction(async (parse, cancellationToken) =>
         KeepServing = parse.GetValue(keep),
         DataDir = parse.GetValue(dataDir) ?? Path.Combine(".demo", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture)),
     };
-    return await new DemoRunner(settings, AnsiConsole.Console).RunAsync(cts.Token);
+    var console = AnsiConsole.Console;
+    if (Console.IsOutputRedirected)
+    {
+        console.Profile.Width = 240; // a log file: no wrapping of URLs and commands
+    }
+
+    return await new DemoRunner(settings, console).RunAsync(cts.Token);
 });
 
 var root = new RootCommand("Edge hardware simulator: meters, sensors, radios, links and faults for testers") { demo };

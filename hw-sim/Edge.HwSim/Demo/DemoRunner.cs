@@ -98,6 +98,13 @@ public sealed class DemoRunner(DemoSettings settings, IAnsiConsole console)
         table.AddRow("simulated hours", hours.ToString(CultureInfo.InvariantCulture));
         table.AddRow("readings sent (taken by the meters)", fleet.ReadingsTaken.ToString(CultureInfo.InvariantCulture));
         table.AddRow("readings acknowledged by the gateway", fleet.ReadingsSent.ToString(CultureInfo.InvariantCulture));
+        var gateway = stack.GatewayCounters;
+        if (gateway is not null)
+        {
+            table.AddRow("frames refused by the gateway", gateway.FramesRefused.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("readings deduplicated by the gateway", gateway.ReadingsDuplicate.ToString(CultureInfo.InvariantCulture));
+        }
+
         table.AddRow("readings stored in the ingest", stats.Readings.ToString(CultureInfo.InvariantCulture));
         table.AddRow("readings deduplicated by the ingest", stats.DuplicateReadings.ToString(CultureInfo.InvariantCulture));
         table.AddRow("batches stored / deduplicated", $"{stats.Batches} / {stats.DuplicateBatches}");

@@ -92,6 +92,10 @@ public sealed class SimStack : IAsyncDisposable
         await _gateway.StartAsync(cancellationToken);
     }
 
+    /// <summary>The in-process gateway's counters (null while it is stopped or runs as a child process).</summary>
+    public Edge.Gateway.Diagnostics.GatewayCounters? GatewayCounters =>
+        _gateway?.Services.GetService(typeof(Edge.Gateway.Diagnostics.GatewayCounters)) as Edge.Gateway.Diagnostics.GatewayCounters;
+
     /// <summary>Cuts the gateway's power (child process mode: SIGKILL; in-process: stop without waiting).</summary>
     public async Task KillGatewayAsync()
     {
