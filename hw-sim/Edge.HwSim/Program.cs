@@ -39,5 +39,22 @@ demo.SetAction(async (parse, cancellationToken) =>
     return await new DemoRunner(settings, console).RunAsync(cts.Token);
 });
 
-var root = new RootCommand("Edge hardware simulator: meters, sensors, radios, links and faults for testers") { demo };
+var modelSeed = new Option<int>("--seed") { Description = "Household seed", DefaultValueFactory = _ => 1 };
+var modelFrom = new Option<DateTimeOffset>("--from") { Description = "First hour (UTC, ISO-8601)", Required = true };
+var modelHours = new Option<int>("--hours") { Description = "Number of hours", DefaultValueFactory = _ => 24 };
+var model = new Command("model", "Print a simulated household's water use per hour (litres), to reproduce a scenario") { modelSeed, modelFrom, modelHours };
+model.SetAction(parse =>
+{
+    var household = new Edge.HwSim.Physics.HouseholdConsumptionModel(parse.GetValue(modelSeed));
+    var from = parse.GetValue(modelFrom).ToUniversalTime();
+    for (var h = 0; h < parse.GetValue(modelHours); h++)
+    {
+        var hour = from.AddHours(h);
+        Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hour:yyyy-MM-dd'T'HH:mm:ss'Z'} {household.LitresInHour(hour):R}"));
+    }
+
+    return 0;
+});
+
+var root = new RootCommand("Edge hardware simulator: meters, sensors, radios, links and faults for testers") { demo, model };
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

@@ -38,7 +38,7 @@ public sealed class HouseholdConsumptionModel
     public IReadOnlyList<WaterDraw> DrawsInHour(DateTimeOffset hourStartUtc)
     {
         var hourIndex = hourStartUtc.ToUnixTimeSeconds() / 3600;
-        var rng = new Random(HashCode.Combine(_seed, hourIndex));
+        var rng = new Random(HourSeed(_seed, hourIndex));
         var localHour = (int)((hourIndex + 9) % 24);
         var mean = _litresPerDay * _hourWeights[localHour] / _weightSum;
 
@@ -76,6 +76,20 @@ public sealed class HouseholdConsumptionModel
         }
 
         return total;
+    }
+
+    // A stable per-hour seed (HashCode.Combine is randomised per process, which would make runs differ):
+    // one SplitMix64 step over (seed, hour).
+    private static int HourSeed(int seed, long hourIndex)
+    {
+        unchecked
+        {
+            var z = ((ulong)seed << 32) ^ (ulong)hourIndex;
+            z += 0x9E3779B97F4A7C15;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EB;
+            return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+        }
     }
 
     // Typical domestic uses in Japan: 6 L toilet flush, tap use, a 12 L/min shower, a laundry fill.

@@ -47,4 +47,22 @@ public class HouseholdConsumptionModelTests
 
         Assert.True(dry > total / 2, $"{dry} of {total} night hours dry");
     }
+
+    [Fact]
+    public void LitresInHour_AcrossProcesses_IsStable()
+    {
+        // Run the model in a fresh process: the same seed and hour must give the same litres there too
+        // (nothing may depend on per-process hash randomisation).
+        var here = new HouseholdConsumptionModel(5).LitresInHour(_day.AddHours(19));
+        var assembly = typeof(HouseholdConsumptionModel).Assembly.Location;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", "--runtimeconfig",
+            Path.ChangeExtension(typeof(HouseholdConsumptionModelTests).Assembly.Location, ".runtimeconfig.json"),
+            "--depsfile", Path.ChangeExtension(typeof(HouseholdConsumptionModelTests).Assembly.Location, ".deps.json"),
+            Path.ChangeExtension(assembly, ".dll"), "model", "--seed", "5", "--from", "2026-11-02T10:00:00Z", "--hours", "1"])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        var text = process.StandardOutput.ReadToEnd().Trim().Split(' ')[^1];
+        process.WaitForExit();
+        Assert.Equal(here.ToString("R", System.Globalization.CultureInfo.InvariantCulture), text);
+    }
 }
