@@ -20,6 +20,6 @@ public sealed class IngestOptions
     /// <summary>Largest number of readings accepted in one batch.</summary>
     public int MaxReadingsPerBatch { get; set; } = 500_000;
 
-    /// <summary>How far ahead of the server clock a reading's observed time may be before the batch is rejected.</summary>
+    /// <summary>How far ahead of the server clock a reading's observed time may be before the reading is set aside.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);
 }

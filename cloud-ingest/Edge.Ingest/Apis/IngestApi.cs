@@ -18,8 +18,11 @@ public static class IngestApi
             .WithDescription(
                 "Stores a batch exactly once. The batch id is (gatewayId, sequence): a batch seen before answers " +
                 "200 with duplicate=true and changes nothing. Readings are keyed by (deviceId, seq): known ones " +
-                "are dropped and counted. The answer is sent only after the batch is committed to disk. A rejected " +
-                "request changes nothing.")
+                "are dropped and counted. A reading in an unsupported unit, with an undefined clock quality or " +
+                "observed more than MaxFutureSkew ahead of the server clock is set aside on its own (counted in " +
+                "'rejected', the first 20 listed in 'rejections', all kept for GET /v1/rejected); the rest of the " +
+                "batch is stored. The answer is sent only after the batch is committed to disk. A request refused " +
+                "with a problem (a defect of the batch itself) changes nothing.")
             .RequireCallerRole(CallerRole.Gateway)
             .AddOpenApiOperationTransformer(IngestOpenApi.DescribeBatchBodyAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -91,10 +94,21 @@ public static class IngestApi
 
         var write = new BatchWrite(
             batch.GatewayId, batch.Sequence, batch.CreatedUnixMs, now.ToUnixTimeMilliseconds(),
-            readings, batch.Events, batch.Gaps);
+            readings, normalised.Rejected, batch.Events, batch.Gaps);
         var outcome = await services.Store.StoreBatchAsync(write, cancellationToken);
-        IngestLog.BatchStored(services.Logger, write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates);
-        return TypedResults.Ok(new BatchAccepted(write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates));
+        IngestLog.BatchStored(
+            services.Logger, write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates, outcome.Rejected);
+        if (outcome.Rejected > 0)
+        {
+            IngestLog.ReadingsSetAside(services.Logger, write.BatchId, outcome.Rejected, outcome.SetAside[0].Reason);
+        }
+
+        var rejections = outcome.SetAside
+            .Take(BatchAccepted.MaxListedRejections)
+            .Select(r => new Rejection(r.DeviceId, r.Seq, r.Reason))
+            .ToList();
+        return TypedResults.Ok(new BatchAccepted(
+            write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates, outcome.Rejected, rejections));
     }
 
     // The decoder's reading limit guards memory before a batch is expanded; it sits above the policy limit so

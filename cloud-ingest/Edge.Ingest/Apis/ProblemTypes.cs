@@ -30,6 +30,9 @@ public static class ProblemTypes
     /// <summary>415: the request body's content type is not accepted.</summary>
     public const string UnsupportedContentType = "urn:edge:problem:unsupported-content-type";
 
-    /// <summary>422: the batch decodes but cannot be accepted (unit, time, size, fields).</summary>
+    /// <summary>
+    /// 422: the batch decodes but cannot be accepted as a whole (too many readings, missing lists or ids). A bad
+    /// reading does not refuse its batch: it is set aside and the answer says so.
+    /// </summary>
     public const string InvalidBatch = "urn:edge:problem:invalid-batch";
 }

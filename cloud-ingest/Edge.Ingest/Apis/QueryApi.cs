@@ -9,7 +9,13 @@ namespace Edge.Ingest.Apis;
 /// <summary>Route table and handlers of the read endpoints (waterworks systems, dashboards, the simulator).</summary>
 public static class QueryApi
 {
-    /// <summary>Maps <c>GET /v1/meters/{id}/readings</c> and <c>GET /v1/stats</c>.</summary>
+    /// <summary>Default of the <c>limit</c> parameter of <c>GET /v1/rejected</c>.</summary>
+    public const int DefaultRejectedLimit = 100;
+
+    /// <summary>Largest <c>limit</c> of <c>GET /v1/rejected</c>.</summary>
+    public const int MaxRejectedLimit = 1000;
+
+    /// <summary>Maps <c>GET /v1/meters/{id}/readings</c>, <c>GET /v1/rejected</c> and <c>GET /v1/stats</c>.</summary>
     public static IEndpointRouteBuilder MapQueryApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/v1").WithTags("Query");
@@ -21,9 +27,20 @@ public static class QueryApi
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/rejected", GetRejectedAsync)
+            .WithName("GetRejectedReadings")
+            .WithDescription(
+                "Readings set aside by the checks (unsupported unit, undefined clock quality, observed too far in " +
+                "the future), as sent and with the reason, newest received first. They are not readings: a later " +
+                "good copy with the same (deviceId, seq) is stored as a reading and the entry here stays as history.")
+            .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/stats", GetStatsAsync)
             .WithName("GetStats")
-            .WithDescription("Batches and readings stored and dropped as duplicates since the database was created.")
+            .WithDescription(
+                "Batches and readings stored, dropped as duplicates and set aside since the database was created.")
             .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -63,6 +80,39 @@ public static class QueryApi
             DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.Value, r.Unit, r.UnitCode,
             r.Flags)).ToList();
         return TypedResults.Ok(new MeterReadings(id, readings));
+    }
+
+    /// <summary>Readings set aside by the checks, and why.</summary>
+    public static async Task<Results<Ok<RejectedReadings>, ProblemHttpResult>> GetRejectedAsync(
+        [Description("Device id; default: all devices.")] string? deviceId,
+        [Description("Earliest received time, inclusive (ISO 8601 instant, e.g. 2025-06-01T00:00:00Z). Default: no bound.")]
+        string? from,
+        [Description("Latest received time, exclusive (ISO 8601 instant). Default: no bound.")]
+        string? to,
+        [Description("Most entries to return, 1 to 1000. Default: 100.")] string? limit,
+        IIngestStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (!InstantParameter.TryParse(from, "from", out var fromMs, out var problem)
+            || !InstantParameter.TryParse(to, "to", out var toMs, out problem)
+            || !LimitParameter.TryParse(limit, DefaultRejectedLimit, MaxRejectedLimit, out var count, out problem))
+        {
+            return Problems.InvalidQuery(problem!);
+        }
+
+        if (fromMs > toMs)
+        {
+            return Problems.InvalidQuery($"'from' {DetailText.Quote(from)} is later than 'to' {DetailText.Quote(to)}.");
+        }
+
+        var device = string.IsNullOrEmpty(deviceId) ? null : deviceId;
+        var stored = await store.GetRejectedAsync(device, fromMs, toMs, count, cancellationToken);
+        var rejected = stored.Select(r => new RejectedReadingDetail(
+            r.DeviceId, r.Seq, r.Channel, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs),
+            DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.RawMantissa, r.RawScale,
+            r.RawUnit, r.Flags, r.Reason, r.BatchId)).ToList();
+        return TypedResults.Ok(new RejectedReadings(rejected));
     }
 
     /// <summary>Ingest totals.</summary>

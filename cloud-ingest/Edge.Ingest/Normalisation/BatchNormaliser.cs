@@ -6,8 +6,10 @@ namespace Edge.Ingest.Normalisation;
 
 /// <summary>
 /// Checks a decoded batch against the ingest's rules and turns its readings into canonical SI values.
-/// A batch is accepted whole or not at all, so the first problem found rejects it. Limits of the format itself
-/// (scale 0..18, times within years 1..9999, id lengths) are enforced by the Edge.Uplink decoders.
+/// Defects of the batch itself (missing lists or ids, too many readings) refuse the whole batch. A bad reading
+/// (unsupported unit, undefined clock quality, observed too far in the future) is set aside on its own with a
+/// reason, so that one broken meter cannot block its gateway's uplink. Limits of the format itself (scale 0..18,
+/// times within years 1..9999, id lengths) are enforced by the Edge.Uplink decoders.
 /// </summary>
 public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> options)
 {
@@ -31,39 +33,45 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
 
         var latestMs = (now + settings.MaxFutureSkew).ToUnixTimeMilliseconds();
         var readings = new List<NormalisedReading>((int)total);
+        var rejected = new List<RejectedReading>();
         foreach (var device in batch.Devices)
         {
             foreach (var run in device.Channels)
             {
                 var where = $"Device {DetailText.Quote(device.DeviceId)} channel {DetailText.Quote(run.Channel)}";
-                if (!units.TryGet(run.Unit, out var unit))
-                {
-                    return NormalisationResult.Reject(
-                        $"{where} uses the unit {DetailText.Quote(run.Unit)}, which is not supported; " +
-                        $"supported SenML units: {string.Join(", ", units.SenmlUnits)}.");
-                }
+                UnitConversion? unit = units.TryGet(run.Unit, out var found) ? found : null;
+                var unitProblem = unit is null
+                    ? $"{where} uses the unit {DetailText.Quote(run.Unit)}, which is not supported; " +
+                      $"supported SenML units: {string.Join(", ", units.SenmlUnits)}."
+                    : null;
 
                 foreach (var point in run.Points)
                 {
                     var quality = ClockQualityNames.ToName(point.ClockQuality);
-                    var error = quality is null
-                        ? string.Create(CultureInfo.InvariantCulture,
-                            $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
-                        : CheckNotInFuture(where, point, latestMs, now, settings.MaxFutureSkew);
-                    if (error is not null)
+                    var reason = unitProblem
+                        ?? (quality is null
+                            ? string.Create(CultureInfo.InvariantCulture,
+                                $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
+                            : CheckNotInFuture(where, point, latestMs, now, settings.MaxFutureSkew));
+                    if (reason is not null)
                     {
-                        return NormalisationResult.Reject(error);
+                        rejected.Add(new RejectedReading(
+                            device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs,
+                            quality ?? ((int)point.ClockQuality).ToString(CultureInfo.InvariantCulture), point.Flags,
+                            point.Mantissa, run.Scale, run.Unit, reason));
+                        continue;
                     }
 
+                    // A null unit or quality always comes with a reason, so both are known here.
                     readings.Add(new NormalisedReading(
                         device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs, quality!, point.Flags,
-                        unit.ToCanonical(point.Mantissa, run.Scale), unit.CanonicalUnit, unit.UneceCode,
+                        unit!.ToCanonical(point.Mantissa, run.Scale), unit.CanonicalUnit, unit.UneceCode,
                         point.Mantissa, run.Scale, run.Unit));
                 }
             }
         }
 
-        return NormalisationResult.Ok(readings);
+        return NormalisationResult.Ok(readings, rejected);
     }
 
     private static string? CheckNotInFuture(

@@ -10,6 +10,7 @@ namespace Edge.Ingest.Storage;
 /// <param name="CreatedUnixMs">When the gateway built the batch.</param>
 /// <param name="ReceivedUnixMs">When the ingest received it (server clock).</param>
 /// <param name="Readings">Normalised readings.</param>
+/// <param name="Rejected">Readings set aside by the checks, kept apart from the readings with their reasons.</param>
 /// <param name="Events">Events carried by the batch, stored as sent.</param>
 /// <param name="Gaps">Gap records carried by the batch, stored as sent.</param>
 public sealed record BatchWrite(
@@ -18,6 +19,7 @@ public sealed record BatchWrite(
     long CreatedUnixMs,
     long ReceivedUnixMs,
     IReadOnlyList<NormalisedReading> Readings,
+    IReadOnlyList<RejectedReading> Rejected,
     IReadOnlyList<BatchEvent> Events,
     IReadOnlyList<GapRecord> Gaps)
 {

@@ -13,7 +13,8 @@ public interface IIngestStore
 
     /// <summary>
     /// Stores a batch exactly once: a known batch id changes nothing but the duplicate-batch counter; readings
-    /// with a known (device, seq) are dropped and counted. Returns only after the transaction is committed.
+    /// with a known (device, seq) are dropped and counted. Readings set aside by the checks are kept apart, in the
+    /// same transaction, and never occupy a reading's (device, seq). Returns only after the transaction is committed.
     /// </summary>
     Task<StoreBatchOutcome> StoreBatchAsync(BatchWrite batch, CancellationToken cancellationToken);
 
@@ -23,6 +24,14 @@ public interface IIngestStore
     /// </summary>
     Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
         string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Readings set aside by the checks, received in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>),
+    /// of one device or of all when <paramref name="deviceId"/> is null; newest received first, then by device id
+    /// and descending seq; at most <paramref name="limit"/> of them.
+    /// </summary>
+    Task<IReadOnlyList<StoredRejection>> GetRejectedAsync(
+        string? deviceId, long? fromUnixMs, long? toUnixMs, int limit, CancellationToken cancellationToken);
 
     /// <summary>The persisted running totals.</summary>
     Task<IngestStats> GetStatsAsync(CancellationToken cancellationToken);

@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Edge.Ingest.Storage;
 
-/// <summary>Batch writes: exactly-once by batch id and by (device, seq), in one transaction.</summary>
+/// <summary>
+/// Batch writes: exactly-once by batch id and by (device, seq), in one transaction together with the readings the
+/// checks set aside.
+/// </summary>
 public sealed partial class SqliteIngestStore
 {
     /// <inheritdoc />
@@ -30,19 +33,22 @@ public sealed partial class SqliteIngestStore
         {
             AddToCounter(db, transaction, SqliteSchema.DuplicateBatchesCounter, 1);
             transaction.Commit();
-            return new StoreBatchOutcome(Duplicate: true, Stored: 0, Duplicates: 0);
+            return new StoreBatchOutcome(Duplicate: true, Stored: 0, Duplicates: 0, SetAside: []);
         }
 
+        // Good readings first: a bad copy of a (device, seq) that the same batch also carries good is a duplicate.
         var stored = InsertReadings(db, transaction, batch);
-        var duplicates = batch.Readings.Count - stored;
+        var setAside = InsertRejected(db, transaction, batch);
+        var duplicates = batch.Readings.Count - stored + batch.Rejected.Count - setAside.Count;
         InsertEvents(db, transaction, batch);
         InsertGaps(db, transaction, batch);
-        InsertBatch(db, transaction, batch, stored, duplicates);
+        InsertBatch(db, transaction, batch, stored, duplicates, setAside.Count);
         AddToCounter(db, transaction, SqliteSchema.BatchesCounter, 1);
         AddToCounter(db, transaction, SqliteSchema.ReadingsCounter, stored);
         AddToCounter(db, transaction, SqliteSchema.DuplicateReadingsCounter, duplicates);
+        AddToCounter(db, transaction, SqliteSchema.RejectedReadingsCounter, setAside.Count);
         transaction.Commit();
-        return new StoreBatchOutcome(Duplicate: false, stored, duplicates);
+        return new StoreBatchOutcome(Duplicate: false, stored, duplicates, setAside);
     }
 
     private static bool BatchExists(SqliteConnection db, SqliteTransaction transaction, BatchWrite batch)
@@ -135,20 +141,21 @@ public sealed partial class SqliteIngestStore
     }
 
     private static void InsertBatch(
-        SqliteConnection db, SqliteTransaction transaction, BatchWrite batch, int stored, int duplicates)
+        SqliteConnection db, SqliteTransaction transaction, BatchWrite batch, int stored, int duplicates, int rejected)
     {
         using var command = Command(db, transaction, """
             INSERT INTO batches (gateway_id, seq, created_unix_ms, received_unix_ms, reading_count, stored_count,
-                duplicate_count)
-            VALUES ($gateway, $seq, $created, $received, $count, $stored, $duplicates)
+                duplicate_count, rejected_count)
+            VALUES ($gateway, $seq, $created, $received, $count, $stored, $duplicates, $rejected)
             """);
         command.Parameters.AddWithValue("$gateway", batch.GatewayId);
         command.Parameters.AddWithValue("$seq", batch.Sequence);
         command.Parameters.AddWithValue("$created", batch.CreatedUnixMs);
         command.Parameters.AddWithValue("$received", batch.ReceivedUnixMs);
-        command.Parameters.AddWithValue("$count", batch.Readings.Count);
+        command.Parameters.AddWithValue("$count", batch.Readings.Count + batch.Rejected.Count);
         command.Parameters.AddWithValue("$stored", stored);
         command.Parameters.AddWithValue("$duplicates", duplicates);
+        command.Parameters.AddWithValue("$rejected", rejected);
         command.ExecuteNonQuery();
     }
 

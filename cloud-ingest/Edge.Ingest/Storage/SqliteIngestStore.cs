@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Ingest.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -64,7 +65,8 @@ public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
             counters.GetValueOrDefault(SqliteSchema.BatchesCounter),
             counters.GetValueOrDefault(SqliteSchema.DuplicateBatchesCounter),
             counters.GetValueOrDefault(SqliteSchema.ReadingsCounter),
-            counters.GetValueOrDefault(SqliteSchema.DuplicateReadingsCounter));
+            counters.GetValueOrDefault(SqliteSchema.DuplicateReadingsCounter),
+            counters.GetValueOrDefault(SqliteSchema.RejectedReadingsCounter));
     }
 
     /// <inheritdoc />
@@ -108,6 +110,10 @@ public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
             writer.Open();
             CheckSchemaVersion(writer);
             Execute(writer, SqliteSchema.Create);
+            if (Convert.ToInt64(Scalar(writer, SqliteSchema.HasBatchRejectedCount), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(writer, SqliteSchema.AddBatchRejectedCount);
+            }
 
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");
@@ -140,14 +146,19 @@ public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
 
     private static void CheckSchemaVersion(SqliteConnection db)
     {
-        using var command = db.CreateCommand();
-        command.CommandText = "PRAGMA user_version";
-        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Convert.ToInt32(Scalar(db, "PRAGMA user_version"), CultureInfo.InvariantCulture);
         if (version > SqliteSchema.Version)
         {
             throw new InvalidOperationException(
                 $"The database {DetailText.Quote(db.DataSource)} has schema version {version}; this build knows up to {SqliteSchema.Version}.");
         }
+    }
+
+    private static object? Scalar(SqliteConnection db, string sql)
+    {
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     private static void Execute(SqliteConnection db, string sql)

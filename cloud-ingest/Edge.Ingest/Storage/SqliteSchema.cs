@@ -4,17 +4,20 @@ namespace Edge.Ingest.Storage;
 internal static class SqliteSchema
 {
     /// <summary>Schema version this code writes and reads.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Names of the rows of the <c>counters</c> table.</summary>
     public const string BatchesCounter = "batches";
     public const string DuplicateBatchesCounter = "duplicate_batches";
     public const string ReadingsCounter = "readings";
     public const string DuplicateReadingsCounter = "duplicate_readings";
+    public const string RejectedReadingsCounter = "rejected_readings";
 
     /// <summary>
     /// Creates what is missing. Readings are keyed by (device_id, seq), the idempotency key of the whole system
-    /// (DESIGN.md, "Data that flows"); batches by (gateway_id, seq). WAL lets readers run beside the one writer.
+    /// (DESIGN.md, "Data that flows"); batches by (gateway_id, seq). Readings set aside by the checks live in their own
+    /// table with their own (device_id, seq) key, so a later good copy can still be stored as a reading.
+    /// WAL lets readers run beside the one writer.
     /// </summary>
     public const string Create = """
         PRAGMA journal_mode = WAL;
@@ -26,6 +29,7 @@ internal static class SqliteSchema
             reading_count    INTEGER NOT NULL,
             stored_count     INTEGER NOT NULL,
             duplicate_count  INTEGER NOT NULL,
+            rejected_count   INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (gateway_id, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS readings (
@@ -46,6 +50,23 @@ internal static class SqliteSchema
             PRIMARY KEY (device_id, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS readings_by_device_time ON readings (device_id, observed_unix_ms, seq);
+        CREATE TABLE IF NOT EXISTS rejected_readings (
+            device_id        TEXT    NOT NULL,
+            seq              INTEGER NOT NULL,
+            channel          TEXT    NOT NULL,
+            observed_unix_ms INTEGER NOT NULL,
+            received_unix_ms INTEGER NOT NULL,
+            clock_quality    TEXT    NOT NULL,
+            flags            INTEGER NOT NULL,
+            raw_mantissa     INTEGER NOT NULL,
+            raw_scale        INTEGER NOT NULL,
+            raw_unit         TEXT    NOT NULL,
+            reason           TEXT    NOT NULL,
+            batch_id         TEXT    NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS rejected_by_received ON rejected_readings (received_unix_ms);
+        CREATE INDEX IF NOT EXISTS rejected_by_device_received ON rejected_readings (device_id, received_unix_ms);
         CREATE TABLE IF NOT EXISTS events (
             batch_id         TEXT    NOT NULL,
             device_id        TEXT    NOT NULL,
@@ -66,7 +87,20 @@ internal static class SqliteSchema
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
         INSERT OR IGNORE INTO counters (name, value)
-            VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0);
-        PRAGMA user_version = 1;
+            VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0),
+                   ('rejected_readings', 0);
+        PRAGMA user_version = 2;
         """;
+
+    /// <summary>
+    /// Completes the upgrade of a version 1 database after <see cref="Create"/> ran: its <c>batches</c> table has no
+    /// <c>rejected_count</c> (version 1 never set readings aside, so 0 is right). Run only when the column is missing;
+    /// the check runs at every start, so an upgrade cut short is finished next time.
+    /// </summary>
+    public const string AddBatchRejectedCount =
+        "ALTER TABLE batches ADD COLUMN rejected_count INTEGER NOT NULL DEFAULT 0;";
+
+    /// <summary>Counts the <c>rejected_count</c> column of <c>batches</c> (0 or 1).</summary>
+    public const string HasBatchRejectedCount =
+        "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'rejected_count';";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Edge.Field.Decoding;
+using Edge.Firmware.Frames;
 
 namespace Edge.Field.Cli;
 
@@ -22,7 +23,7 @@ internal static class DecodeCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            DecodedFrame decoded;
+            SenmlFrame decoded;
             try
             {
                 var bytes = FrameInput.Read(parseResult.GetValue(frame)!, environment.OpenStandardInput);

@@ -1,3 +1,5 @@
+using Edge.Firmware.Frames;
+
 namespace Edge.Field.Decoding;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Edge.Firmware.Frames;
 
 namespace Edge.Field.Decoding;
 
@@ -7,23 +8,24 @@ namespace Edge.Field.Decoding;
 public static class FrameJsonWriter
 {
     /// <summary>Writes <paramref name="frame"/> as an indented JSON object to <paramref name="output"/>.</summary>
-    public static void Write(DecodedFrame frame, TextWriter output)
+    public static void Write(SenmlFrame frame, TextWriter output)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("deviceId", frame.DeviceId);
-            json.WriteString("baseName", frame.BaseName);
-            json.WriteNumber("baseTime", frame.BaseTime);
-            json.WriteString("baseTimeUtc", FrameTextWriter.FormatTime(DateTimeOffset.FromUnixTimeSeconds(frame.BaseTime)));
-            if (frame.BaseUnit is null)
+            var header = frame.Header;
+            json.WriteString("deviceId", header.DeviceId);
+            json.WriteString("baseName", header.BaseName);
+            json.WriteNumber("baseTime", header.BaseTime);
+            json.WriteString("baseTimeUtc", FrameTextWriter.FormatTime(DateTimeOffset.FromUnixTimeSeconds(header.BaseTime)));
+            if (header.BaseUnit is null)
             {
                 json.WriteNull("baseUnit");
             }
             else
             {
-                json.WriteString("baseUnit", frame.BaseUnit);
+                json.WriteString("baseUnit", header.BaseUnit);
             }
 
             json.WriteStartArray("records");
@@ -39,28 +41,23 @@ public static class FrameJsonWriter
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static void WriteRecord(Utf8JsonWriter json, DecodedRecord record)
+    private static void WriteRecord(Utf8JsonWriter json, FrameRecord record)
     {
         json.WriteStartObject();
         json.WriteNumber("index", record.Index);
-        json.WriteString("time", FrameTextWriter.FormatTime(record.Time));
-        json.WriteNumber("t", record.TimeOffsetSeconds);
+        json.WriteString("time", FrameTextWriter.FormatTime(record.Observed));
+        json.WriteNumber("t", record.TimeOffset);
         json.WriteString("channel", record.Channel);
-        if (record.Value.IsInteger)
-        {
-            json.WriteNumber("value", record.Value.Integer);
-        }
-        else
-        {
-            json.WriteNumber("value", record.Value.Number);
-        }
 
+        // The exact decimal the device sent (e.g. 1234.567), not the nearest double.
+        json.WritePropertyName("value");
+        json.WriteRawValue(record.Value.ToString());
         json.WriteString("unit", record.Unit);
         json.WriteNumber("seq", record.Seq);
-        json.WriteString("clockQuality", record.ClockQuality);
+        json.WriteString("clockQuality", record.ClockQualityText);
         json.WriteNumber("flags", record.Flags);
         json.WriteStartArray("flagNames");
-        foreach (var name in record.FlagNames)
+        foreach (var name in FrameFlags.Names(record.Flags))
         {
             json.WriteStringValue(name);
         }

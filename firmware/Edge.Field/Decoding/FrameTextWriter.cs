@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Firmware.Frames;
 
 namespace Edge.Field.Decoding;
 
@@ -8,13 +9,14 @@ public static class FrameTextWriter
     private static readonly string[] _headers = ["#", "time (UTC)", "channel", "value", "seq", "clock", "flags"];
 
     /// <summary>Writes <paramref name="frame"/> to <paramref name="output"/>.</summary>
-    public static void Write(DecodedFrame frame, TextWriter output)
+    public static void Write(SenmlFrame frame, TextWriter output)
     {
-        output.WriteLine($"device     {CborWords.Printable(frame.DeviceId)}");
-        output.WriteLine($"base name  {CborWords.Printable(frame.BaseName)}");
+        var header = frame.Header;
+        output.WriteLine($"device     {FrameText.Printable(header.DeviceId)}");
+        output.WriteLine($"base name  {FrameText.Printable(header.BaseName)}");
         output.WriteLine(string.Create(
-            CultureInfo.InvariantCulture, $"base time  {FormatTime(DateTimeOffset.FromUnixTimeSeconds(frame.BaseTime))} (bt {frame.BaseTime})"));
-        output.WriteLine($"base unit  {(frame.BaseUnit is null ? "(none)" : CborWords.Printable(frame.BaseUnit))}");
+            CultureInfo.InvariantCulture, $"base time  {FormatTime(DateTimeOffset.FromUnixTimeSeconds(header.BaseTime))} (bt {header.BaseTime})"));
+        output.WriteLine($"base unit  {(header.BaseUnit is null ? "(none)" : FrameText.Printable(header.BaseUnit))}");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records    {frame.Records.Count}"));
         output.WriteLine();
 
@@ -24,12 +26,12 @@ public static class FrameTextWriter
             rows.Add(
             [
                 record.Index.ToString(CultureInfo.InvariantCulture),
-                FormatTime(record.Time),
-                CborWords.Printable(record.Channel),
-                record.Unit.Length == 0 ? record.Value.ToString() : $"{record.Value} {CborWords.Printable(record.Unit)}",
+                FormatTime(record.Observed),
+                FrameText.Printable(record.Channel),
+                record.Unit.Length == 0 ? record.Value.ToString() : $"{record.Value} {FrameText.Printable(record.Unit)}",
                 record.Seq.ToString(CultureInfo.InvariantCulture),
-                record.ClockQuality,
-                record.Flags == 0 ? "-" : string.Join(",", record.FlagNames),
+                record.ClockQualityText,
+                record.Flags == 0 ? "-" : string.Join(",", FrameFlags.Names(record.Flags)),
             ]);
         }
 

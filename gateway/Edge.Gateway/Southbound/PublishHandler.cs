@@ -35,7 +35,7 @@ internal sealed partial class PublishHandler(
 
         var payload = e.ApplicationMessage.Payload;
         var bytes = payload.IsSingleSegment ? payload.First : payload.ToArray();
-        if (!SenmlFrameDecoder.TryDecode(bytes, deviceId, out var readings, out var reason))
+        if (!DeviceFrames.TryRead(bytes, deviceId, out var frame, out var reason))
         {
             counters.FrameRefused();
             LogMalformed(logger, deviceId, reason);
@@ -43,12 +43,7 @@ internal sealed partial class PublishHandler(
             return;
         }
 
-        var received = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var records = new List<ReadingRecord>(readings.Count);
-        foreach (var r in readings)
-        {
-            records.Add(new ReadingRecord(deviceId, r.Seq, r.Channel, r.Unit, r.Mantissa, r.Scale, r.ObservedUnixMs, r.ClockQuality, r.Flags, received, DataClass.Reading));
-        }
+        var records = DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds());
 
         try
         {

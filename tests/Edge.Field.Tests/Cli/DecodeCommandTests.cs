@@ -41,6 +41,20 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task Decode_FloatValue_PrintsExactDecimalInTableAndJson()
+    {
+        // 2: float64 1234.567 (0x40934a449ba5e354): shown as the decimal the device meant, not the nearest double.
+        var hex = Frame((8, Bn + Bt + Bu + N + "02fb40934a449ba5e354" + T0 + Seq17 + CqNtp));
+
+        var (tableExit, table, _) = await CliRun.InvokeAsync("decode", hex);
+        var (jsonExit, json, _) = await CliRun.InvokeAsync("decode", hex, "--json");
+
+        Assert.Equal((0, 0), (tableExit, jsonExit));
+        Assert.Contains("1  2025-11-25T00:00:00Z  volume   1234.567 l  17   ntp    -", table.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.Contains("\"value\": 1234.567,", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decode_MissingSeq_OneLineReasonExit2()
     {
         var hex = Frame((8, FirstPairs), (4, N + V1240 + T3600 + CqNtp));

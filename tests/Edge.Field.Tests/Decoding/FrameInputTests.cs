@@ -1,5 +1,6 @@
 using System.Text;
 using Edge.Field.Decoding;
+using Edge.Firmware.Frames;
 
 namespace Edge.Field.Tests.Decoding;
 

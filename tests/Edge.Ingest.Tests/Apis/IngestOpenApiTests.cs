@@ -34,6 +34,27 @@ public sealed class IngestOpenApiTests
     }
 
     [Fact]
+    public async Task OpenApiDocument_Served_DescribesRejectedQuery()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var client = app.CreateClient(apiKey: null);
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var get = document.RootElement.GetProperty("paths").GetProperty("/v1/rejected").GetProperty("get");
+        var parameters = get.GetProperty("parameters").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("in").GetString())).Order();
+        Assert.Equal([("deviceId", "query"), ("from", "query"), ("limit", "query"), ("to", "query")], parameters);
+        Assert.Contains("Roles: reader, admin.", get.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.True(get.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _));
+        foreach (var status in new[] { "400", "401", "403" })
+        {
+            Assert.True(get.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);
+        }
+    }
+
+    [Fact]
     public async Task Healthz_DatabaseOpen_200()
     {
         using var dir = new TempDirectory();

@@ -104,7 +104,7 @@ public sealed class QueryApiTests
         }
 
         await using var second = new IngestAppFactory(dir.DatabasePath);
-        Assert.Equal(new IngestStats(1, 1, 2, 0), await ApiAssert.StatsAsync(second));
+        Assert.Equal(new IngestStats(1, 1, 2, 0, 0), await ApiAssert.StatsAsync(second));
         using var again = second.CreateClient(IngestAppFactory.Gateway1Key);
         Assert.True((await ApiAssert.AcceptedAsync(await again.PostAsync("/v1/batches", TestBatches.Binary(batch)))).Duplicate);
     }

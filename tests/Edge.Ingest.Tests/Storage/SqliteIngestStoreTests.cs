@@ -2,8 +2,6 @@ using Edge.Ingest.Normalisation;
 using Edge.Ingest.Storage;
 using Edge.Ingest.Tests.Support;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Edge.Ingest.Tests.Storage;
 
@@ -13,7 +11,7 @@ public sealed class SqliteIngestStoreTests
     public async Task InitializeAsync_NewPath_CreatesFolderAndWalDatabase()
     {
         using var dir = new TempDirectory();
-        using (var store = CreateStore(dir.DatabasePath))
+        using (var store = TestStore.Create(dir.DatabasePath))
         {
             await store.InitializeAsync(CancellationToken.None);
         }
@@ -30,13 +28,13 @@ public sealed class SqliteIngestStoreTests
     public async Task StoreBatchAsync_SameReadingTwiceInOneBatch_SecondCountedAsDuplicate()
     {
         using var dir = new TempDirectory();
-        using var store = CreateStore(dir.DatabasePath);
+        using var store = TestStore.Create(dir.DatabasePath);
         var reading = new NormalisedReading("m", 1, "volume", 0, "ntp", 0, 0.001, "m3", "MTQ", 1, 0, "l");
 
         var outcome = await store.StoreBatchAsync(
-            new BatchWrite("gw", 1, 0, 0, [reading, reading with { Value = 0.002 }], [], []), CancellationToken.None);
+            new BatchWrite("gw", 1, 0, 0, [reading, reading with { Value = 0.002 }], [], [], []), CancellationToken.None);
 
-        Assert.Equal(new StoreBatchOutcome(false, 1, 1), outcome);
+        Assert.Equal((false, 1, 1, 0), (outcome.Duplicate, outcome.Stored, outcome.Duplicates, outcome.Rejected));
         var stored = Assert.Single((await store.GetReadingsAsync("m", null, null, CancellationToken.None))!);
         Assert.Equal((0.001, "gw/1", 1L, 0, "l"), (stored.Value, stored.BatchId, stored.RawMantissa, stored.RawScale, stored.RawUnit));
     }
@@ -45,23 +43,8 @@ public sealed class SqliteIngestStoreTests
     public async Task GetReadingsAsync_UnknownDevice_Null()
     {
         using var dir = new TempDirectory();
-        using var store = CreateStore(dir.DatabasePath);
+        using var store = TestStore.Create(dir.DatabasePath);
 
         Assert.Null(await store.GetReadingsAsync("nobody", null, null, CancellationToken.None));
-    }
-
-    private static SqliteIngestStore CreateStore(string path) =>
-        new(Options.Create(new IngestOptions { DatabasePath = path }), new TestEnvironment());
-
-    private sealed class TestEnvironment : IHostEnvironment
-    {
-        public string EnvironmentName { get; set; } = "Testing";
-
-        public string ApplicationName { get; set; } = "Edge.Ingest.Tests";
-
-        public string ContentRootPath { get; set; } = Path.GetTempPath();
-
-        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
-            new Microsoft.Extensions.FileProviders.NullFileProvider();
     }
 }

@@ -32,6 +32,17 @@ public static class ApiAssert
         return (await response.Content.ReadFromJsonAsync<BatchAccepted>())!;
     }
 
+    /// <summary>The counts of an answer, for one comparison (its <c>Rejections</c> list is compared apart).</summary>
+    public static (string BatchId, bool Duplicate, int Stored, int Duplicates, int Rejected) Counts(BatchAccepted answer) =>
+        (answer.BatchId, answer.Duplicate, answer.Stored, answer.Duplicates, answer.Rejected);
+
+    /// <summary>Reads the readings set aside, with the reader key; <paramref name="query"/> is appended as is.</summary>
+    public static async Task<IReadOnlyList<RejectedReadingDetail>> RejectedAsync(IngestAppFactory app, string query = "")
+    {
+        using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
+        return (await reader.GetFromJsonAsync<RejectedReadings>($"/v1/rejected{query}"))!.Readings;
+    }
+
     /// <summary>Reads the totals with the reader key.</summary>
     public static async Task<IngestStats> StatsAsync(IngestAppFactory app)
     {
@@ -41,5 +52,5 @@ public static class ApiAssert
 
     /// <summary>Asserts that nothing was ever stored.</summary>
     public static async Task NothingStoredAsync(IngestAppFactory app) =>
-        Assert.Equal(new IngestStats(0, 0, 0, 0), await StatsAsync(app));
+        Assert.Equal(new IngestStats(0, 0, 0, 0, 0), await StatsAsync(app));
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Edge.Ingest.Tests.Support;
@@ -51,6 +52,9 @@ public sealed class IngestAppFactory : WebApplicationFactory<Program>
     /// <summary>The server clock.</summary>
     public FakeTimeProvider Time { get; } = new(Start);
 
+    /// <summary>What the app logged at Warning and above.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>A client that sends <paramref name="apiKey"/>, or no key when it is null.</summary>
     public HttpClient CreateClient(string? apiKey)
     {
@@ -72,6 +76,7 @@ public sealed class IngestAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<ILoggerProvider>(Logs);
         });
     }
 

@@ -1,40 +1,42 @@
+using System;
 using System.Globalization;
 
-namespace Edge.Gateway.Southbound;
+namespace Edge.Firmware.Frames;
 
 /// <summary>
 /// Turns a binary float into the exact decimal the device meant: its shortest round-trip rendering (the
 /// default "R" formatting of .NET, in the invariant culture, at the float's own precision), then
-/// mantissa and scale with value = mantissa × 10^-scale.
+/// mantissa and scale with value = mantissa × 10^-scale (FRAME.md: the shortest decimal rendering of the
+/// float is the exact register).
 /// </summary>
-internal static class DecimalValue
+internal static class ShortestDecimal
 {
-    /// <summary>Largest scale a channel run can carry (Edge.Uplink.BatchLimits.MaxScale).</summary>
-    public const int MaxScale = Edge.Uplink.BatchLimits.MaxScale;
-
     public static bool TryFromDouble(double value, out long mantissa, out int scale)
     {
         mantissa = 0;
         scale = 0;
-        return double.IsFinite(value) && TryFromShortest(value.ToString("R", CultureInfo.InvariantCulture), out mantissa, out scale);
+        return double.IsFinite(value) && TryParse(value.ToString("R", CultureInfo.InvariantCulture), out mantissa, out scale);
     }
 
     public static bool TryFromSingle(float value, out long mantissa, out int scale)
     {
         mantissa = 0;
         scale = 0;
-        return float.IsFinite(value) && TryFromShortest(value.ToString("R", CultureInfo.InvariantCulture), out mantissa, out scale);
+        return float.IsFinite(value) && TryParse(value.ToString("R", CultureInfo.InvariantCulture), out mantissa, out scale);
     }
 
     public static bool TryFromHalf(Half value, out long mantissa, out int scale)
     {
         mantissa = 0;
         scale = 0;
-        return Half.IsFinite(value) && TryFromShortest(value.ToString(CultureInfo.InvariantCulture), out mantissa, out scale);
+        return Half.IsFinite(value) && TryParse(value.ToString(CultureInfo.InvariantCulture), out mantissa, out scale);
     }
 
-    /// <summary>Parses renderings such as <c>1234.5</c>, <c>-0</c>, <c>1E-05</c> or <c>1.5E+20</c>.</summary>
-    internal static bool TryFromShortest(string text, out long mantissa, out int scale)
+    /// <summary>
+    /// Parses renderings such as <c>1234.5</c>, <c>-0</c>, <c>1E-05</c> or <c>1.5E+20</c>; false when the
+    /// value needs more than a 64-bit mantissa or more than <see cref="FrameLimits.MaxScale"/> decimals.
+    /// </summary>
+    public static bool TryParse(string text, out long mantissa, out int scale)
     {
         mantissa = 0;
         scale = 0;
@@ -55,7 +57,7 @@ internal static class DecimalValue
         var dot = s.IndexOf('.', StringComparison.Ordinal);
         var digits = dot < 0 ? s : string.Concat(s.AsSpan(0, dot), s.AsSpan(dot + 1));
         var fraction = dot < 0 ? 0 : s.Length - dot - 1;
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        if (digits.Length == 0 || !IsAllDigits(digits))
         {
             return false;
         }
@@ -66,7 +68,7 @@ internal static class DecimalValue
             return true; // zero, including negative zero
         }
 
-        long exp10 = (long)fraction - exponent;
+        var exp10 = (long)fraction - exponent;
         while (exp10 > 0 && digits.EndsWith('0'))
         {
             digits = digits[..^1];
@@ -88,13 +90,26 @@ internal static class DecimalValue
             m *= 10;
         }
 
-        if (exp10 > MaxScale)
+        if (exp10 > FrameLimits.MaxScale)
         {
             return false;
         }
 
         mantissa = negative ? -m : m;
         scale = (int)exp10;
+        return true;
+    }
+
+    private static bool IsAllDigits(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 }

@@ -1,4 +1,4 @@
-namespace Edge.Field.Decoding;
+namespace Edge.Firmware.Frames;
 
 /// <summary>The fields of one record as read, before FRAME.md's cross-record rules are applied.</summary>
 internal sealed class RecordFields
@@ -13,13 +13,14 @@ internal sealed class RecordFields
 
     public string? Unit { get; set; }
 
-    public SenmlValue? Value { get; set; }
+    public FrameValue? Value { get; set; }
 
     public long? Time { get; set; }
 
-    public ulong? Seq { get; set; }
+    public long? Seq { get; set; }
 
-    public string? ClockQuality { get; set; }
+    /// <summary>The clock quality as a code of <see cref="Hardware.ClockQualities"/>.</summary>
+    public int? ClockQuality { get; set; }
 
-    public ulong? Flags { get; set; }
+    public int? Flags { get; set; }
 }

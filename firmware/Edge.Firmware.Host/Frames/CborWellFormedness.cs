@@ -1,4 +1,6 @@
-namespace Edge.Field.Decoding;
+using System;
+
+namespace Edge.Firmware.Frames;
 
 /// <summary>
 /// Checks that the first CBOR data item of a frame is well-formed (RFC 8949 §5.3.1, Appendix C) and uses
@@ -8,9 +10,6 @@ namespace Edge.Field.Decoding;
 /// </summary>
 internal ref struct CborWellFormedness
 {
-    /// <summary>Deepest nesting accepted; a frame needs 2 (array of maps), an ignored extension a few more.</summary>
-    public const int MaxDepth = 16;
-
     private readonly ReadOnlySpan<byte> _data;
     private int _position;
     private int _record;
@@ -31,9 +30,9 @@ internal ref struct CborWellFormedness
 
     private string? Item(int depth)
     {
-        if (depth > MaxDepth)
+        if (depth > FrameLimits.MaxDepth)
         {
-            return $"{Place}items nested more than {MaxDepth} levels deep at byte {_position + 1}";
+            return $"{Place}items nested more than {FrameLimits.MaxDepth} levels deep at byte {_position + 1}";
         }
 
         var start = _position;

@@ -1,9 +1,10 @@
-using Edge.Field.Decoding;
-using static Edge.Field.Tests.Support.FrameHex;
+using Edge.Firmware.Frames;
+using static Edge.Firmware.Tests.Frames.FrameHex;
 
-namespace Edge.Field.Tests.Decoding;
+namespace Edge.Firmware.Tests.Frames;
 
-public sealed class FrameDecoderMalformedTests
+/// <summary>Frames the shared reader refuses, with the exact one-line reason (cases of the former edge-field suite).</summary>
+public sealed class SenmlFrameReaderMalformedTests
 {
     private const string Second = N + V1240 + T3600 + Seq18 + CqNtp;
 
@@ -42,7 +43,7 @@ public sealed class FrameDecoderMalformedTests
         { Frame((8, Bn + Bt + Bu + N + V1234 + "06" + "f93c00" + Seq17 + CqNtp)), "record 1: t must be an integer (found a float)" },
         { Frame((8, Bn + Bt + Bu + "00" + "60" + V1234 + T0 + Seq17 + CqNtp)), "record 1: n (name) is empty" },
         { Frame((8, Bn + Bt + Bu + "00" + "62c328" + V1234 + T0 + Seq17 + CqNtp)), "record 1: n is not valid UTF-8 text" },
-        { Frame((8, Bn + "22" + "1b7fffffffffffffff" + Bu + N + V1234 + T0 + Seq17 + CqNtp)), "record 1: time bt + t = 9223372036854775807 s is outside the calendar" },
+        { Frame((8, Bn + "22" + "1b7fffffffffffffff" + Bu + N + V1234 + T0 + Seq17 + CqNtp)), "record 1: time bt + t = 9223372036854775807 s is outside years 0001-9999" },
         { Frame((8, "21" + "69706d2d303030303031" + Bt + Bu + N + V1234 + T0 + Seq17 + CqNtp)), "record 1: bn must be urn:dev:ops:{deviceId}: (got \"pm-000001\")" },
 
         // Labels.
@@ -63,47 +64,47 @@ public sealed class FrameDecoderMalformedTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Decode_MalformedFrame_GivesClearReason(string hex, string expected)
+    public void Read_MalformedFrame_GivesClearReason(string hex, string expected)
     {
-        var ex = Assert.Throws<FrameFormatException>(() => FrameDecoder.Decode(Bytes(hex)));
+        var ex = Assert.Throws<FrameFormatException>(() => SenmlFrameReader.Read(Bytes(hex)));
 
         Assert.Equal(expected, ex.Message);
     }
 
     [Fact]
-    public void Decode_CutInSecondRecord_SaysTruncatedInRecord2()
+    public void Read_CutInSecondRecord_SaysTruncatedInRecord2()
     {
         var bytes = Bytes(Example);
 
-        var ex = Assert.Throws<FrameFormatException>(() => FrameDecoder.Decode(bytes.AsMemory(0, bytes.Length - 1)));
+        var ex = Assert.Throws<FrameFormatException>(() => SenmlFrameReader.Read(bytes.AsMemory(0, bytes.Length - 1)));
 
         Assert.StartsWith("record 2: frame is truncated", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Decode_CutInsideBaseTime_SaysTruncatedInRecord1()
+    public void Read_CutInsideBaseTime_SaysTruncatedInRecord1()
     {
         // 2 heads + bn (2 + 22 bytes) + 0x22 0x1a and two of the four bytes of bt.
-        var ex = Assert.Throws<FrameFormatException>(() => FrameDecoder.Decode(Bytes(Example).AsMemory(0, 30)));
+        var ex = Assert.Throws<FrameFormatException>(() => SenmlFrameReader.Read(Bytes(Example).AsMemory(0, 30)));
 
         Assert.StartsWith("record 1: frame is truncated", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Decode_DeclaredTextLongerThanData_SaysTruncated()
+    public void Read_DeclaredTextLongerThanData_SaysTruncated()
     {
         // 0x7a: text with a 4-byte length, 0xffffffff bytes announced, none present.
-        var ex = Assert.Throws<FrameFormatException>(() => FrameDecoder.Decode(Bytes("81a1007affffffff")));
+        var ex = Assert.Throws<FrameFormatException>(() => SenmlFrameReader.Read(Bytes("81a1007affffffff")));
 
         Assert.StartsWith("record 1: frame is truncated", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Decode_DeeplyNestedArrays_RefusedWithoutCrashing()
+    public void Read_DeeplyNestedArrays_RefusedWithoutCrashing()
     {
         var hex = string.Concat(Enumerable.Repeat("81", 100_000)) + "00";
 
-        var ex = Assert.Throws<FrameFormatException>(() => FrameDecoder.Decode(Bytes(hex)));
+        var ex = Assert.Throws<FrameFormatException>(() => SenmlFrameReader.Read(Bytes(hex)));
 
         Assert.Contains("nested more than", ex.Message, StringComparison.Ordinal);
     }

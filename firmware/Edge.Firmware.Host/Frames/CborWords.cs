@@ -1,14 +1,12 @@
+using System;
 using System.Formats.Cbor;
 using System.Globalization;
-using System.Text;
 
-namespace Edge.Field.Decoding;
+namespace Edge.Firmware.Frames;
 
-/// <summary>Plain words for CBOR items and safe renderings of untrusted text, for error messages.</summary>
+/// <summary>Plain words for CBOR items, for the one-line reasons of <see cref="FrameFormatException"/>.</summary>
 internal static class CborWords
 {
-    private const int MaxPrintable = 60;
-
     /// <summary>"a map", "a text string", ... for the item the reader is at.</summary>
     public static string Describe(CborReaderState state) => state switch
     {
@@ -33,33 +31,4 @@ internal static class CborWords
     /// <summary>Reads a negative integer of any size (down to -2^64) as decimal text.</summary>
     public static string ReadNegative(CborReader reader) =>
         "-" + ((UInt128)reader.ReadCborNegativeIntegerRepresentation() + 1).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// <paramref name="text"/> with control and other invisible characters escaped and long text cut, so
-    /// that a hostile frame cannot garble the technician's terminal.
-    /// </summary>
-    public static string Printable(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text)
-        {
-            if (builder.Length >= MaxPrintable)
-            {
-                builder.Append("...");
-                break;
-            }
-
-            if (char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' or '\u200e' or '\u200f'
-                || (c >= '\u202a' && c <= '\u202e'))
-            {
-                builder.Append($"\\u{(int)c:x4}");
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
 }

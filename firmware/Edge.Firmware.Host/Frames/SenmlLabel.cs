@@ -1,9 +1,10 @@
+using System;
 using System.Formats.Cbor;
 using System.Globalization;
 
-namespace Edge.Field.Decoding;
+namespace Edge.Firmware.Frames;
 
-/// <summary>A map key of a SenML record: an integer label (RFC 8428 §6) or a text label (ours).</summary>
+/// <summary>A map key of a SenML record: an integer label (RFC 8428 §6) or a text label (FRAME.md's own).</summary>
 internal readonly record struct SenmlLabel(bool IsText, string Raw)
 {
     // Keys: "i:{integer}" for integer labels, "t:{text}" for text labels.
@@ -26,19 +27,26 @@ internal readonly record struct SenmlLabel(bool IsText, string Raw)
     /// <summary>True for a text label ending in '_' (RFC 8428 §4.4: must be understood).</summary>
     public bool MustUnderstand => IsText && Raw.EndsWith('_');
 
-    /// <summary>The label for an error message: "bt (-3)", "label 7" or "\"xyz\"".</summary>
-    public string Display => Key switch
+    /// <summary>The label for an error message: "bt (-3)", "s (5)", "label 9" or "\"xyz\"".</summary>
+    public string Display => IsText ? $"\"{FrameText.Printable(Raw)}\"" : Raw switch
     {
-        BaseName => "bn (-2)",
-        BaseTime => "bt (-3)",
-        BaseUnit => "bu (-4)",
-        BaseValue => "bv (-5)",
-        BaseSum => "bs (-6)",
-        Name => "n (0)",
-        Unit => "u (1)",
-        Value => "v (2)",
-        Time => "t (6)",
-        _ => IsText ? $"\"{CborWords.Printable(Raw)}\"" : $"label {Raw}",
+        // RFC 8428 §6, Table 4.
+        "-1" => "bver (-1)",
+        "-2" => "bn (-2)",
+        "-3" => "bt (-3)",
+        "-4" => "bu (-4)",
+        "-5" => "bv (-5)",
+        "-6" => "bs (-6)",
+        "0" => "n (0)",
+        "1" => "u (1)",
+        "2" => "v (2)",
+        "3" => "vs (3)",
+        "4" => "vb (4)",
+        "5" => "s (5)",
+        "6" => "t (6)",
+        "7" => "ut (7)",
+        "8" => "vd (8)",
+        _ => $"label {Raw}",
     };
 
     /// <summary>Reads a label; null (and nothing read) when the item is neither an integer nor text.</summary>

@@ -1,8 +1,11 @@
-namespace Edge.Field.Decoding;
+using System;
+
+namespace Edge.Firmware.Frames;
 
 /// <summary>
-/// A device frame that does not follow firmware/FRAME.md. The message is one plain line meant for a
-/// technician, e.g. "record 2: missing seq".
+/// A device frame that does not follow firmware/FRAME.md. The message is one plain line saying what is
+/// wrong and where, e.g. "record 2: missing seq"; it is shown to a technician, logged by the gateway and
+/// sent back to the device as the MQTT 5 reason string.
 /// </summary>
 public sealed class FrameFormatException : Exception
 {
