@@ -68,7 +68,7 @@ internal static class FrameHex
         Array(records.Length) + string.Concat(records.Select(r => Map(r.Pairs) + r.Hex));
 
     /// <summary>One record: a map head for as many pairs as <paramref name="fields"/> (each one label and its value), then them.</summary>
-    public static string Record(params string[] fields) => Map(fields.Length) + " " + string.Join(" ", fields);
+    public static string MapOf(params string[] fields) => Map(fields.Length) + " " + string.Join(" ", fields);
 
     /// <summary>Text of <paramref name="length"/> ASCII 'a' characters as CBOR (major type 3, two-byte length).</summary>
     public static string LongText(int length) =>

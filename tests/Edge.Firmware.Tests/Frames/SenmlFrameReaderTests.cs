@@ -11,7 +11,7 @@ public sealed class SenmlFrameReaderTests
     public void Read_ValidSingleRecordTemplate_IsAccepted()
     {
         // Guards the malformed cases: each differs from this accepted frame in one field only.
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(Bn, Bt, N, V1234, T0, Seq17, CqNtp)));
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(Bn, Bt, N, V1234, T0, Seq17, CqNtp)));
 
         Assert.Null(frame.Header.BaseUnit);
         Assert.Equal(
@@ -23,7 +23,7 @@ public sealed class SenmlFrameReaderTests
     public void Read_UnitOverridesBaseUnitAndTimeDefaultsToZero_UsesRecordUnitAndBaseTime()
     {
         // {-2: urn, -3: 1764028800, -4: "l", 0: "volume", 1: "m3", 2: 1234, "seq": 17, "cq": "gnss"}; no t
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(Bn, Bt, Bu, N, "01 62 6D33", V1234, Seq17, "62 6371 64 676E7373")));
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(Bn, Bt, Bu, N, "01 62 6D33", V1234, Seq17, "62 6371 64 676E7373")));
 
         Assert.Equal(
             new FrameRecord(1, "volume", "m3", new FrameValue(1234, 0, true), 0, 1_764_028_800_000, 17, ClockQualities.Gnss, 0),
@@ -59,7 +59,7 @@ public sealed class SenmlFrameReaderTests
     public void Read_UnknownTextLabelWithoutUnderscore_IsIgnored(string extension)
     {
         // RFC 8428 §4.4: a label not ending in '_' that the reader does not know may be ignored.
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(Bn, Bt, N, V1234, T0, Seq17, CqNtp, extension)));
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(Bn, Bt, N, V1234, T0, Seq17, CqNtp, extension)));
 
         var record = Assert.Single(frame.Records);
         Assert.Equal((17L, 1234L), (record.Seq, record.Value.Mantissa));
@@ -80,7 +80,7 @@ public sealed class SenmlFrameReaderTests
     [InlineData("02 3B 7FFFFFFFFFFFFFFF", long.MinValue, 0)] // smallest integer
     public void Read_NumericValue_ConvertsToExactMantissaAndScale(string value, long mantissa, int scale)
     {
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(Bn, Bt, N, value, T0, Seq17, CqNtp)));
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(Bn, Bt, N, value, T0, Seq17, CqNtp)));
 
         var record = Assert.Single(frame.Records);
         Assert.Equal((mantissa, scale), (record.Value.Mantissa, record.Value.Scale));
@@ -130,7 +130,7 @@ public sealed class SenmlFrameReaderTests
     [InlineData("22 3b 0000000e7791f6ff", -62_135_596_800_000)] // bt 0001-01-01T00:00:00Z
     public void Read_TimeAtTheEdgeOfYears0001To9999_IsAccepted(string bt, long observedMs)
     {
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(Bn, bt, N, V1234, T0, Seq17, CqNtp)));
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(Bn, bt, N, V1234, T0, Seq17, CqNtp)));
 
         Assert.Equal(observedMs, frame.Records[0].ObservedUnixMs);
     }
@@ -139,7 +139,7 @@ public sealed class SenmlFrameReaderTests
     public void Read_LargestSeqAndIdsOf256Bytes_AreAccepted()
     {
         // seq 2^63-1; n and u of 256 bytes each (FrameLimits.MaxIdBytes).
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(
             Bn, Bt, "00 " + LongText(256), "01 " + LongText(256), V1234, T0, "63736571 1b 7fffffffffffffff", CqNtp)));
 
         var record = frame.Records[0];
@@ -150,7 +150,7 @@ public sealed class SenmlFrameReaderTests
     public void Read_BnOfAnyDevice_GivesItsId()
     {
         // Matching the id to the MQTT topic is the gateway's job (DeviceFramesTests there).
-        var frame = SenmlFrameReader.Read(Bytes(Array(1) + Record(
+        var frame = SenmlFrameReader.Read(Bytes(Array(1) + MapOf(
             "21 76 75726E3A6465763A6F70733A706D2D3030303030323A", Bt, N, V1234, T0, Seq17, CqNtp)));
 
         Assert.Equal(("urn:dev:ops:pm-000002:", "pm-000002"), (frame.Header.BaseName, frame.Header.DeviceId));
