@@ -42,7 +42,7 @@ internal static class UplinkSizeHarness
         Line(output, $"bytes_per_reading={bytesPerReading:F4}");
         Line(output, $"json_bytes_per_reading={jsonPerReading:F4}");
         Line(output, $"entropy_bytes_per_reading={entropyBits / 8:F4}");
-        Line(output, $"totals: readings={readings} binary_bytes={binaryBytes} json_bytes={jsonBytes} entropy_bytes={entropyBits / 8 * readings:F0} ratio_binary_to_json={bytesPerReading / jsonPerReading:F5}");
+        Line(output, $"totals: readings={readings} binary_bytes={binaryBytes} json_bytes={jsonBytes} entropy_bytes={entropyBits / 8 * readings:F0} ratio_binary_to_json={bytesPerReading / jsonPerReading:F5} ratio_binary_to_entropy={bytesPerReading / (entropyBits / 8):F3}");
         Line(output, $"also: hourly_batch_bytes_per_reading={(double)hourlyBytes / readings:F4} (one batch per hour of {Meters} readings, as a real-time cutter sends them; {hourly.Count} batches, mean {hourlyBytes / hourly.Count} bytes)");
         Line(output, $"also: hourly_dictionary_bytes_per_reading={(double)dictionaryBytes / readings:F4} (the same hourly batches with a {dictionary.Content.Length}-byte zstd dictionary trained on the first day's 24 hourly batches)");
         Line(output, $"note: entropy is order-0 over the pooled hourly register deltas (per meter, reading h minus h-1); it ignores ids, seq, times and first values, which our format also carries");
