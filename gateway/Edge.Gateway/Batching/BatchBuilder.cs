@@ -13,8 +13,21 @@ internal static class BatchBuilder
 {
     private static readonly long[] _powersOfTen = CreatePowers();
 
-    public static Batch Build(string gatewayId, long sequence, long createdUnixMs, IEnumerable<ReadingRecord> readings)
+    /// <summary>A batch of readings only.</summary>
+    public static Batch Build(string gatewayId, long sequence, long createdUnixMs, IEnumerable<ReadingRecord> readings) =>
+        Build(gatewayId, sequence, createdUnixMs, readings, [], []);
+
+    /// <summary>
+    /// A batch with readings, events and gap records. Events are ordered by (device, seq, kind), gap records
+    /// keep the given order (the store's row order).
+    /// </summary>
+    public static Batch Build(
+        string gatewayId, long sequence, long createdUnixMs, IEnumerable<ReadingRecord> readings, IEnumerable<EventRecord> events, IReadOnlyList<GapRecord> gaps)
     {
+        var batchEvents = events
+            .OrderBy(e => e.Device, StringComparer.Ordinal).ThenBy(e => e.Seq).ThenBy(e => e.Kind, StringComparer.Ordinal)
+            .Select(e => new BatchEvent(e.Device, e.ObservedUnixMs, e.Kind, e.Detail))
+            .ToList();
         var devices = new List<DeviceRun>();
         foreach (var device in readings.GroupBy(r => r.Device, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
@@ -35,7 +48,7 @@ internal static class BatchBuilder
             }
         }
 
-        return new Batch(gatewayId, sequence, createdUnixMs, devices, [], []);
+        return new Batch(gatewayId, sequence, createdUnixMs, devices, batchEvents, gaps);
     }
 
     private static IEnumerable<ChannelRun> Runs(string channel, string unit, List<ReadingRecord> points)

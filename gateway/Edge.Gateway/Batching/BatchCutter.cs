@@ -7,12 +7,16 @@ using Microsoft.Extensions.Options;
 namespace Edge.Gateway.Batching;
 
 /// <summary>
-/// Decides when readings become a batch and assigns them: a batch is cut when <see cref="BatchOptions.MaxReadings"/>
-/// readings wait or the oldest has waited <see cref="BatchOptions.MaxDelay"/>, while fewer than
-/// <see cref="BatchOptions.MaxPendingBatches"/> batches await acknowledgement.
+/// Decides when waiting items become a batch and assigns them: a batch is cut when
+/// <see cref="BatchOptions.MaxReadings"/> items wait or the oldest item of any class has waited that class's
+/// delay (<see cref="BatchOptions.MaxDelayOf"/>: alarms 0), while fewer than
+/// <see cref="BatchOptions.MaxPendingBatches"/> batches await acknowledgement. A batch takes items in the
+/// store's drain order (<see cref="DrainQueue"/>), as many as fit <see cref="BatchOptions.MaxBytes"/>.
+/// Once cut, a batch's content never changes, so every resend is byte-identical.
 /// </summary>
 internal sealed partial class BatchCutter(
     BatchLedger ledger,
+    DrainQueue queue,
     IOptions<GatewayOptions> options,
     GatewayCounters counters,
     ILogger<BatchCutter> logger)
@@ -24,40 +28,52 @@ internal sealed partial class BatchCutter(
         var cut = new List<PendingBatch>();
         while (ledger.PendingCount() < settings.MaxPendingBatches)
         {
-            var waiting = ledger.Unbatched(settings.MaxReadings);
+            var waiting = queue.Unbatched(settings.MaxReadings);
             if (waiting.Count == 0)
             {
                 break;
             }
 
             var full = waiting.Count >= settings.MaxReadings;
-            var due = nowUnixMs - waiting.OldestReceivedUnixMs >= (long)settings.MaxDelay.TotalMilliseconds;
-            if (!full && !due)
+            var dueClass = DueClass(waiting, settings, nowUnixMs);
+            if (!full && dueClass is null)
             {
                 break;
             }
 
-            var rows = ledger.SelectUnbatched(settings.MaxReadings);
-            var take = settings.MaxBytes > 0 ? FitToBytes(rows, settings.MaxBytes, nowUnixMs) : rows.Count;
-            var batch = ledger.Assign(rows.Take(take).Select(r => r.Id).ToList(), nowUnixMs);
+            var items = queue.Select(settings.MaxReadings);
+            var take = settings.MaxBytes > 0 ? FitToBytes(items, settings.MaxBytes, nowUnixMs) : items.Count;
+            var batch = ledger.Assign(items.Take(take).ToList(), nowUnixMs);
             counters.BatchCut();
-            LogCut(logger, batch.Sequence, batch.Readings, full ? "full" : "max delay");
+            LogCut(logger, batch.Sequence, take, batch.Readings, full ? "full" : $"max delay of {dueClass}");
             cut.Add(batch);
         }
 
         return cut;
     }
 
-    /// <summary>How many of the rows (in order) fit into <paramref name="maxBytes"/> once encoded.</summary>
-    private int FitToBytes(List<(long Id, ReadingRecord Reading)> rows, int maxBytes, long nowUnixMs)
+    private static DataClass? DueClass(UnbatchedSummary waiting, BatchOptions settings, long nowUnixMs)
+    {
+        foreach (var dataClass in Enum.GetValues<DataClass>())
+        {
+            if (waiting.OldestReceivedUnixMs[(int)dataClass] is { } oldest && nowUnixMs - oldest >= (long)settings.MaxDelayOf(dataClass).TotalMilliseconds)
+            {
+                return dataClass;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many of the items (in order) fit into <paramref name="maxBytes"/> once encoded.</summary>
+    private int FitToBytes(List<PendingItem> items, int maxBytes, long nowUnixMs)
     {
         var gatewayId = options.Value.Id;
-        var take = rows.Count;
+        var take = items.Count;
         while (true)
         {
             // The largest sequence stands in for the real one, so the header is never underestimated.
-            var batch = BatchBuilder.Build(gatewayId, long.MaxValue, nowUnixMs, rows.Take(take).Select(r => r.Reading));
-            var size = BatchCodec.Encode(batch).Length;
+            var size = BatchCodec.Encode(Build(gatewayId, long.MaxValue, nowUnixMs, items.Take(take))).Length;
             if (size <= maxBytes)
             {
                 return take;
@@ -69,14 +85,24 @@ internal sealed partial class BatchCutter(
                 return 1;
             }
 
-            // Shrink in proportion (with a margin, compression is not linear), and by at least one reading.
+            // Shrink in proportion (with a margin, compression is not linear), and by at least one item.
             take = Math.Clamp((int)(take * (double)maxBytes / size * 0.9), 1, take - 1);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "cut batch {Sequence} with {Readings} readings ({Why})")]
-    private static partial void LogCut(ILogger logger, long sequence, int readings, string why);
+    private static Batch Build(string gatewayId, long sequence, long createdUnixMs, IEnumerable<PendingItem> items)
+    {
+        var list = items.ToList();
+        return BatchBuilder.Build(
+            gatewayId, sequence, createdUnixMs,
+            list.Where(i => i.Reading is not null).Select(i => i.Reading!),
+            list.Where(i => i.Event is not null).Select(i => i.Event!),
+            [.. list.Where(i => i.Gap is not null).Select(i => i.Gap!)]);
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "a single reading encodes to {Size} bytes, over Batch:MaxBytes {MaxBytes}; it is sent alone")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "cut batch {Sequence} with {Items} items, {Readings} of them readings ({Why})")]
+    private static partial void LogCut(ILogger logger, long sequence, int items, int readings, string why);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "a single item encodes to {Size} bytes, over Batch:MaxBytes {MaxBytes}; it is sent alone")]
     private static partial void LogSingleTooLarge(ILogger logger, int size, int maxBytes);
 }

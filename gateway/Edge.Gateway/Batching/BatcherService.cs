@@ -30,7 +30,7 @@ internal sealed partial class BatcherService(
                     LogCutFailed(logger, ex);
                 }
 
-                await signals.Acknowledged.WaitAsync(options.Value.Batch.PollInterval, time, stoppingToken).ConfigureAwait(false);
+                await signals.Wake.WaitAsync(options.Value.Batch.PollInterval, time, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -15,6 +15,10 @@ public sealed class GatewayCounters
     private long _batchesCut;
     private long _batchesAcknowledged;
     private long _uplinkFailures;
+    private long _readingsEvicted;
+    private long _eventsEvicted;
+    private long _readingsExpired;
+    private long _eventsExpired;
 
     /// <summary>Frames committed to the store and acknowledged with success.</summary>
     public long FramesAccepted => Interlocked.Read(ref _framesAccepted);
@@ -43,6 +47,30 @@ public sealed class GatewayCounters
     /// <summary>Failed attempts to deliver a batch (transient or refused).</summary>
     public long UplinkFailures => Interlocked.Read(ref _uplinkFailures);
 
+    /// <summary>Waiting readings evicted because the store was full (each reported by a gap record).</summary>
+    public long ReadingsEvicted => Interlocked.Read(ref _readingsEvicted);
+
+    /// <summary>Waiting events evicted because the store was full (each reported by a gap record).</summary>
+    public long EventsEvicted => Interlocked.Read(ref _eventsEvicted);
+
+    /// <summary>Waiting readings removed after their class's TTL (each reported by a gap record).</summary>
+    public long ReadingsExpired => Interlocked.Read(ref _readingsExpired);
+
+    /// <summary>Waiting events removed after their class's TTL (each reported by a gap record).</summary>
+    public long EventsExpired => Interlocked.Read(ref _eventsExpired);
+
+    internal void Evicted(long readings, long events)
+    {
+        Interlocked.Add(ref _readingsEvicted, readings);
+        Interlocked.Add(ref _eventsEvicted, events);
+    }
+
+    internal void Expired(long readings, long events)
+    {
+        Interlocked.Add(ref _readingsExpired, readings);
+        Interlocked.Add(ref _eventsExpired, events);
+    }
+
     internal void FrameAccepted() => Interlocked.Increment(ref _framesAccepted);
 
     internal void FrameRefused() => Interlocked.Increment(ref _framesRefused);
@@ -66,5 +94,6 @@ public sealed class GatewayCounters
     /// <inheritdoc />
     public override string ToString() =>
         $"frames accepted={FramesAccepted} refused={FramesRefused}; readings stored={ReadingsStored} duplicate={ReadingsDuplicate}; " +
-        $"store commits={StoreCommits} failures={StoreFailures}; batches cut={BatchesCut} acknowledged={BatchesAcknowledged} uplink failures={UplinkFailures}";
+        $"store commits={StoreCommits} failures={StoreFailures}; batches cut={BatchesCut} acknowledged={BatchesAcknowledged} uplink failures={UplinkFailures}; " +
+        $"evicted readings={ReadingsEvicted} events={EventsEvicted}; expired readings={ReadingsExpired} events={EventsExpired}";
 }

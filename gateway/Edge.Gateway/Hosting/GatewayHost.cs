@@ -60,6 +60,9 @@ public static class GatewayHost
         services.AddSingleton<GatewayCounters>();
         services.AddSingleton<GatewayDatabase>();
         services.AddSingleton<BatchLedger>();
+        services.AddSingleton<DrainQueue>();
+        services.AddSingleton<DataClassifier>();
+        services.AddSingleton<StoreExpiry>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<PublishHandler>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -76,6 +79,7 @@ public static class GatewayHost
         // Started in this order and stopped in reverse: the store first up and last down, so commits of
         // frames still in flight when the broker stops complete before the store closes.
         services.AddHostedService(sp => sp.GetRequiredService<ReadingWriter>());
+        services.AddHostedService<StoreExpiryService>();
         services.AddHostedService<BatcherService>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();

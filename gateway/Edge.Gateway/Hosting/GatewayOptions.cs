@@ -1,5 +1,6 @@
 using Edge.Gateway.Batching;
 using Edge.Gateway.Southbound;
+using Edge.Gateway.Store;
 using Edge.Gateway.Uplink;
 
 namespace Edge.Gateway.Hosting;
@@ -24,6 +25,9 @@ public sealed class GatewayOptions
 
     /// <summary>Where acknowledged batches go.</summary>
     public IngestOptions Ingest { get; set; } = new();
+
+    /// <summary>Size limit, classes, TTLs and shares of the store.</summary>
+    public StoreOptions Store { get; set; } = new();
 
     /// <summary>When a batch is cut and how large it may be.</summary>
     public BatchOptions Batch { get; set; } = new();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Edge.Gateway.Store;
 using Edge.Uplink;
 using Microsoft.Extensions.Options;
 
@@ -73,6 +74,10 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         Positive(errors, options.Batch.MaxDelay, "Batch:MaxDelay");
+        NotNegative(errors, options.Batch.AlarmMaxDelay, "Batch:AlarmMaxDelay");
+        NotNegative(errors, options.Batch.StatusMaxDelay, "Batch:StatusMaxDelay");
+        NotNegative(errors, options.Batch.BackfillMaxDelay, "Batch:BackfillMaxDelay");
+        ValidateStore(errors, options.Store);
         Positive(errors, options.Batch.PollInterval, "Batch:PollInterval");
         Positive(errors, options.Uplink.MinBackoff, "Uplink:MinBackoff");
         Positive(errors, options.Uplink.RequestTimeout, "Uplink:RequestTimeout");
@@ -89,6 +94,38 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void ValidateStore(List<string> errors, StoreOptions store)
+    {
+        if (store.MaxBytes < 1)
+        {
+            errors.Add("Edge:Gateway:Store:MaxBytes must be positive");
+        }
+
+        Positive(errors, store.BackfillAfter, "Store:BackfillAfter");
+        Positive(errors, store.ExpiryInterval, "Store:ExpiryInterval");
+        foreach (var dataClass in Enum.GetValues<DataClass>())
+        {
+            var limits = store.For(dataClass);
+            if (!(limits.TtlDays > 0))
+            {
+                errors.Add($"Edge:Gateway:Store:{dataClass}:TtlDays must be positive");
+            }
+
+            if (!(limits.Share is >= 0 and <= 1))
+            {
+                errors.Add($"Edge:Gateway:Store:{dataClass}:Share must be between 0 and 1");
+            }
+        }
+    }
+
+    private static void NotNegative(List<string> errors, TimeSpan value, string key)
+    {
+        if (value < TimeSpan.Zero)
+        {
+            errors.Add($"Edge:Gateway:{key} must not be negative");
+        }
     }
 
     private static void Positive(List<string> errors, TimeSpan value, string key)

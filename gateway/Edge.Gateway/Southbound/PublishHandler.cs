@@ -13,6 +13,7 @@ namespace Edge.Gateway.Southbound;
 /// </summary>
 internal sealed partial class PublishHandler(
     ReadingWriter writer,
+    DataClassifier classifier,
     GatewayCounters counters,
     TimeProvider time,
     ILogger<PublishHandler> logger)
@@ -43,13 +44,13 @@ internal sealed partial class PublishHandler(
             return;
         }
 
-        var records = DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var records = classifier.Classify(DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
         try
         {
             var result = await writer.AppendAsync(records, e.CancellationToken).ConfigureAwait(false);
             counters.FrameAccepted();
-            LogStored(logger, deviceId, result.Stored, result.Duplicates);
+            LogStored(logger, deviceId, result.Stored, result.Duplicates, result.Events);
             e.Response.ReasonCode = MqttPubAckReasonCode.Success;
         }
         catch (Exception ex)
@@ -84,8 +85,8 @@ internal sealed partial class PublishHandler(
     [LoggerMessage(Level = LogLevel.Warning, Message = "refused a malformed frame of device {Device}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string device, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "stored a frame of device {Device}: {Stored} new, {Duplicates} duplicate readings")]
-    private static partial void LogStored(ILogger logger, string device, int stored, int duplicates);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "stored a frame of device {Device}: {Stored} new, {Duplicates} duplicate readings, {Events} new events")]
+    private static partial void LogStored(ILogger logger, string device, int stored, int duplicates, int events);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "could not store a frame of device {Device}; it is not acknowledged")]
     private static partial void LogStoreFailed(ILogger logger, Exception error, string device);

@@ -2,19 +2,19 @@ namespace Edge.Gateway.Store;
 
 /// <summary>
 /// Class of stored data (DESIGN.md, gateway promise 3); a lower value has a higher priority. Stored in the
-/// <c>class</c> column of the readings table. Per-class TTLs and store shares come with a later issue.
+/// <c>class</c> column of the readings and events tables; per-class limits are in <see cref="StoreOptions"/>.
 /// </summary>
 public enum DataClass
 {
-    /// <summary>Alarms: always sent first.</summary>
+    /// <summary>Alarms (tamper, reverse flow): cut into a batch at once, evicted last.</summary>
     Alarm = 0,
 
-    /// <summary>Device status.</summary>
+    /// <summary>Device status events (reboot, low battery, lost readings).</summary>
     Status = 1,
 
-    /// <summary>Ordinary readings: what devices send today.</summary>
+    /// <summary>Ordinary readings.</summary>
     Reading = 2,
 
-    /// <summary>Bulk backfill: waits for a cheap link.</summary>
+    /// <summary>Readings received long after they were observed: sent after everything else, evicted first.</summary>
     Backfill = 3,
 }

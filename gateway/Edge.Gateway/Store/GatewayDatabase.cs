@@ -9,7 +9,7 @@ namespace Edge.Gateway.Store;
 /// <c>synchronous=FULL</c>, so a committed transaction has been fsynced to the WAL (DESIGN.md, gateway
 /// promise 1). <see cref="Initialize"/> checks, recovers and creates the schema once before first use.
 /// </summary>
-internal sealed class GatewayDatabase
+internal sealed partial class GatewayDatabase
 {
     /// <summary>File name of the store inside the data directory.</summary>
     public const string FileName = "gateway.db";
@@ -56,7 +56,7 @@ internal sealed class GatewayDatabase
             }
 
             Directory.CreateDirectory(DataDir);
-            StoreRecovery.CheckOrMoveAside(FilePath, _connectionString, _time, _logger);
+            var aside = StoreRecovery.CheckOrMoveAside(FilePath, _connectionString, _time, _logger);
             using var connection = Open();
             using (var wal = connection.CreateCommand())
             {
@@ -69,7 +69,18 @@ internal sealed class GatewayDatabase
                 }
             }
 
-            StoreSchema.Apply(connection, _time.GetUtcNow().ToUnixTimeMilliseconds());
+            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            StoreSchema.Apply(connection, now);
+            if (aside is not null)
+            {
+                // The fresh store's first gap record tells the cloud that the old store's data are lost.
+                var gap = CorruptStoreGap.Read(aside);
+                using var tx = connection.BeginTransaction();
+                GapLog.Add(connection, tx, gap.DeviceIds, gap.FromUnixMs, gap.ToUnixMs, gap.Count, gap.Reason, now);
+                tx.Commit();
+                LogCorruptGap(_logger, gap.DeviceIds.Count, gap.Count);
+            }
+
             _initialized = true;
         }
     }
@@ -92,4 +103,7 @@ internal sealed class GatewayDatabase
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "recorded a store-corrupt gap record for {Devices} devices and {Readings} readings of the old store")]
+    private static partial void LogCorruptGap(ILogger logger, int devices, long readings);
 }

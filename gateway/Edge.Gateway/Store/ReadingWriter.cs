@@ -1,6 +1,9 @@
 using System.Threading.Channels;
+using Edge.Gateway.Batching;
 using Edge.Gateway.Diagnostics;
+using Edge.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Store;
 
@@ -8,7 +11,9 @@ namespace Edge.Gateway.Store;
 /// Group commit: publishers enqueue frames, one writer thread takes everything queued (up to a bound),
 /// writes it in one transaction and commits (fsync, as <see cref="GatewayDatabase"/> sets
 /// <c>synchronous=FULL</c>), then completes every frame of that transaction. Rows are inserted with
-/// <c>INSERT OR IGNORE</c> against UNIQUE(device, seq), so a retransmission is not stored twice.
+/// <c>INSERT OR IGNORE</c> against UNIQUE(device, seq), so a retransmission is not stored twice; a frame's
+/// events go into the same transaction. Before the commit, <see cref="StoreEviction"/> makes room if the store
+/// is over its limit (with gap records). A stored alarm wakes the batcher at once.
 /// Starting it initializes the store; stopping it finishes every frame already queued.
 /// </summary>
 internal sealed partial class ReadingWriter : IHostedService
@@ -19,15 +24,27 @@ internal sealed partial class ReadingWriter : IHostedService
     private readonly GatewayDatabase _database;
     private readonly GatewayCounters _counters;
     private readonly ILogger<ReadingWriter> _logger;
+    private readonly IOptions<GatewayOptions> _options;
+    private readonly BatchSignals _signals;
+    private readonly TimeProvider _time;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private Task _loop = Task.CompletedTask;
 
-    public ReadingWriter(GatewayDatabase database, GatewayCounters counters, ILogger<ReadingWriter> logger)
+    public ReadingWriter(
+        GatewayDatabase database,
+        GatewayCounters counters,
+        IOptions<GatewayOptions> options,
+        BatchSignals signals,
+        TimeProvider time,
+        ILogger<ReadingWriter> logger)
     {
         _database = database;
         _counters = counters;
+        _options = options;
+        _signals = signals;
+        _time = time;
         _logger = logger;
     }
 
@@ -35,9 +52,13 @@ internal sealed partial class ReadingWriter : IHostedService
     /// Queues a frame's readings and completes once they are committed. Throws when the commit failed or
     /// the writer has stopped; nothing of the frame is then acknowledged.
     /// </summary>
-    public async Task<StoreWriteResult> AppendAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken)
+    public Task<StoreWriteResult> AppendAsync(IReadOnlyList<ReadingRecord> readings, CancellationToken cancellationToken) =>
+        AppendAsync(new StoredFrame(readings, []), cancellationToken);
+
+    /// <summary>Queues a frame's readings and events; completes once they are committed (see the other overload).</summary>
+    public async Task<StoreWriteResult> AppendAsync(StoredFrame frame, CancellationToken cancellationToken)
     {
-        var write = new PendingWrite(readings);
+        var write = new PendingWrite(frame);
         await _queue.Writer.WriteAsync(write, cancellationToken).ConfigureAwait(false);
         return await write.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -74,8 +95,19 @@ internal sealed partial class ReadingWriter : IHostedService
                 try
                 {
                     connection ??= _database.Open();
-                    var results = Commit(connection, group);
+                    var (results, evicted, alarms) = Commit(connection, group);
                     _counters.StoreCommitted();
+                    _counters.Evicted(evicted.Readings, evicted.Events);
+                    if (evicted.Readings + evicted.Events > 0)
+                    {
+                        LogEvicted(_logger, evicted.Readings, evicted.Events);
+                    }
+
+                    if (alarms)
+                    {
+                        _signals.Wake.Set();
+                    }
+
                     for (var i = 0; i < group.Count; i++)
                     {
                         _counters.Stored(results[i].Stored, results[i].Duplicates);
@@ -103,7 +135,7 @@ internal sealed partial class ReadingWriter : IHostedService
         }
     }
 
-    private static StoreWriteResult[] Commit(SqliteConnection connection, List<PendingWrite> group)
+    private (StoreWriteResult[] Results, DropResult Evicted, bool Alarms) Commit(SqliteConnection connection, List<PendingWrite> group)
     {
         var results = new StoreWriteResult[group.Count];
         using var tx = connection.BeginTransaction(deferred: false);
@@ -126,6 +158,7 @@ internal sealed partial class ReadingWriter : IHostedService
         var received = insert.Parameters.Add("$received", SqliteType.Integer);
         var dataClass = insert.Parameters.Add("$class", SqliteType.Integer);
         insert.Prepare();
+        var alarms = false;
         for (var i = 0; i < group.Count; i++)
         {
             var stored = 0;
@@ -145,12 +178,18 @@ internal sealed partial class ReadingWriter : IHostedService
                 stored += insert.ExecuteNonQuery();
             }
 
-            results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored);
+            var events = EventInserter.Insert(connection, tx, group[i].Frame.Events, out var alarm);
+            alarms |= alarm;
+            results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored, events);
         }
 
+        var evicted = StoreEviction.Trim(connection, tx, _options.Value.Store, _time.GetUtcNow().ToUnixTimeMilliseconds());
         tx.Commit();
-        return results;
+        return (results, evicted, alarms);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "store full: evicted {Readings} readings and {Events} events (lowest class, oldest first); gap records report them")]
+    private static partial void LogEvicted(ILogger logger, int readings, int events);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "store commit of {Frames} frames ({Readings} readings) failed; none of them is acknowledged")]
     private static partial void LogCommitFailed(ILogger logger, Exception error, int frames, int readings);

@@ -2,49 +2,34 @@ using Microsoft.Data.Sqlite;
 
 namespace Edge.Gateway.Store;
 
-/// <summary>Creates the store's tables; the schema version lives in <c>PRAGMA user_version</c>.</summary>
-internal static class StoreSchema
+/// <summary>
+/// Creates and migrates the store's tables; the schema version lives in <c>PRAGMA user_version</c>.
+/// Version 2 added events, gap records, per-class usage and the per-device drain marks to version 1.
+/// </summary>
+internal static partial class StoreSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     /// <summary>Name of the persisted batch sequence counter in the <c>counters</c> table.</summary>
     public const string NextBatchSeq = "next_batch_seq";
 
-    private const string Ddl = """
-        CREATE TABLE IF NOT EXISTS readings (
-            id            INTEGER PRIMARY KEY,
-            device        TEXT    NOT NULL,
-            seq           INTEGER NOT NULL,
-            channel       TEXT    NOT NULL,
-            unit          TEXT    NOT NULL,
-            mantissa      INTEGER NOT NULL,
-            scale         INTEGER NOT NULL,
-            observed_ms   INTEGER NOT NULL,
-            clock_quality INTEGER NOT NULL,
-            flags         INTEGER NOT NULL,
-            received_ms   INTEGER NOT NULL,
-            class         INTEGER NOT NULL,
-            batch_seq     INTEGER NULL,
-            UNIQUE (device, seq)
-        );
-        CREATE INDEX IF NOT EXISTS readings_unbatched ON readings (class, id) WHERE batch_seq IS NULL;
-        CREATE INDEX IF NOT EXISTS readings_unbatched_age ON readings (received_ms) WHERE batch_seq IS NULL;
-        CREATE INDEX IF NOT EXISTS readings_by_batch ON readings (batch_seq) WHERE batch_seq IS NOT NULL;
-        CREATE TABLE IF NOT EXISTS batches (
-            seq        INTEGER PRIMARY KEY,
-            created_ms INTEGER NOT NULL,
-            readings   INTEGER NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS counters (
-            name  TEXT PRIMARY KEY,
-            value INTEGER NOT NULL
-        );
-        """;
+    /// <summary>
+    /// Estimated bytes of a readings row <c>r</c>: 96 for the row header, its eight integers, the rowid and
+    /// its index entries, plus its text (the device id twice: row and UNIQUE index). An estimate, not the
+    /// file size: it is exact to compute, shrinks as soon as a row is deleted, and is the same on every
+    /// platform, so the limit behaves the same in tests and on the device.
+    /// </summary>
+    public static string ReadingBytes(string r) =>
+        $"(96 + 2 * length(CAST({r}.device AS BLOB)) + length(CAST({r}.channel AS BLOB)) + length(CAST({r}.unit AS BLOB)))";
+
+    /// <summary>Estimated bytes of an events row <c>e</c>: 64 plus its text (the device id twice).</summary>
+    public static string EventBytes(string e) =>
+        $"(64 + 2 * length(CAST({e}.device AS BLOB)) + length(CAST({e}.kind AS BLOB)) + coalesce(length(CAST({e}.detail AS BLOB)), 0))";
 
     /// <summary>
-    /// Creates missing tables. A new store starts its batch sequence at the current Unix time in
-    /// milliseconds rather than 1: the ingest deduplicates by (gateway id, sequence), so a store that
-    /// replaced a corrupt one must never reuse a sequence the old one already sent.
+    /// Creates missing tables and migrates older versions. A new store starts its batch sequence at the current
+    /// Unix time in milliseconds rather than 1: the ingest deduplicates by (gateway id, sequence), so a store
+    /// that replaced a corrupt one must never reuse a sequence the old one already sent.
     /// </summary>
     public static void Apply(SqliteConnection connection, long nowUnixMs)
     {
@@ -57,22 +42,58 @@ internal static class StoreSchema
         }
 
         using var tx = connection.BeginTransaction();
-        using var ddl = connection.CreateCommand();
-        ddl.Transaction = tx;
-        ddl.CommandText = Ddl;
-        ddl.ExecuteNonQuery();
+        Execute(connection, tx, TablesDdl + UsageDdl());
+        using (var seed = connection.CreateCommand())
+        {
+            seed.Transaction = tx;
+            seed.CommandText = "INSERT OR IGNORE INTO counters (name, value) VALUES ($name, $value)";
+            seed.Parameters.AddWithValue("$name", NextBatchSeq);
+            seed.Parameters.AddWithValue("$value", Math.Max(1, nowUnixMs));
+            seed.ExecuteNonQuery();
+        }
 
-        using var seed = connection.CreateCommand();
-        seed.Transaction = tx;
-        seed.CommandText = "INSERT OR IGNORE INTO counters (name, value) VALUES ($name, $value)";
-        seed.Parameters.AddWithValue("$name", NextBatchSeq);
-        seed.Parameters.AddWithValue("$value", Math.Max(1, nowUnixMs));
-        seed.ExecuteNonQuery();
+        if (existing < Version)
+        {
+            // Version 1 had readings without usage bookkeeping (and the older unbatched index): count them once.
+            Execute(connection, tx, $"""
+                DROP INDEX IF EXISTS readings_unbatched;
+                DROP INDEX IF EXISTS readings_unbatched_age;
+                UPDATE usage SET bytes =
+                    (SELECT coalesce(sum({ReadingBytes("r")}), 0) FROM readings r WHERE r.class = usage.class) +
+                    (SELECT coalesce(sum({EventBytes("e")}), 0) FROM events e WHERE e.class = usage.class);
+                PRAGMA user_version = {Version};
+                """);
+        }
 
-        using var setVersion = connection.CreateCommand();
-        setVersion.Transaction = tx;
-        setVersion.CommandText = $"PRAGMA user_version = {Version}";
-        setVersion.ExecuteNonQuery();
         tx.Commit();
     }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Per-class estimated bytes, kept exact by triggers in every transaction that adds or removes rows.</summary>
+    private static string UsageDdl() => $"""
+        CREATE TABLE IF NOT EXISTS usage (
+            class INTEGER PRIMARY KEY,
+            bytes INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO usage (class, bytes) VALUES (0, 0), (1, 0), (2, 0), (3, 0);
+        CREATE TRIGGER IF NOT EXISTS readings_usage_add AFTER INSERT ON readings BEGIN
+            UPDATE usage SET bytes = bytes + {ReadingBytes("NEW")} WHERE class = NEW.class;
+        END;
+        CREATE TRIGGER IF NOT EXISTS readings_usage_remove AFTER DELETE ON readings BEGIN
+            UPDATE usage SET bytes = bytes - {ReadingBytes("OLD")} WHERE class = OLD.class;
+        END;
+        CREATE TRIGGER IF NOT EXISTS events_usage_add AFTER INSERT ON events BEGIN
+            UPDATE usage SET bytes = bytes + {EventBytes("NEW")} WHERE class = NEW.class;
+        END;
+        CREATE TRIGGER IF NOT EXISTS events_usage_remove AFTER DELETE ON events BEGIN
+            UPDATE usage SET bytes = bytes - {EventBytes("OLD")} WHERE class = OLD.class;
+        END;
+        """;
 }

@@ -10,7 +10,8 @@ namespace Edge.Gateway.Uplink;
 /// <summary>
 /// Sends pending batches to the ingest, oldest first, one at a time. A batch is rebuilt from its rows with
 /// its stored sequence and creation time, so every retry (also after a crash) carries the same batch id.
-/// Its readings are deleted, in one transaction, only after the ingest answered 200 (gateway promise 2).
+/// Its readings, events and gap records are deleted, in one transaction, only after the ingest answered 200
+/// (gateway promise 2).
 /// Transient failures back off exponentially with jitter; refusals keep the rows and retry at the longest backoff.
 /// </summary>
 internal sealed partial class UplinkService(
@@ -78,8 +79,8 @@ internal sealed partial class UplinkService(
     {
         try
         {
-            var rows = ledger.ReadBatch(pending.Sequence);
-            var batch = BatchBuilder.Build(options.Value.Id, pending.Sequence, pending.CreatedUnixMs, rows);
+            var content = ledger.ReadContent(pending.Sequence);
+            var batch = BatchBuilder.Build(options.Value.Id, pending.Sequence, pending.CreatedUnixMs, content.Readings, content.Events, content.Gaps);
             var body = BatchCodec.Encode(batch);
             var result = await client.PostAsync(body, cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
@@ -87,8 +88,8 @@ internal sealed partial class UplinkService(
                 case IngestOutcome.Acknowledged:
                     var deleted = ledger.Delete(pending.Sequence);
                     counters.BatchAcknowledged();
-                    signals.Acknowledged.Set();
-                    LogAcknowledged(logger, pending.Sequence, deleted, body.Length, result.Detail);
+                    signals.Wake.Set();
+                    LogAcknowledged(logger, pending.Sequence, body.Length, deleted, content.Events.Count, content.Gaps.Count, result.Detail);
                     return null;
                 case IngestOutcome.Transient:
                     var delay = _backoff.Delay(attempt);
@@ -118,8 +119,8 @@ internal sealed partial class UplinkService(
     [LoggerMessage(Level = LogLevel.Error, Message = "could not read pending batches from the store; retrying in {Delay}")]
     private static partial void LogStoreUnreadable(ILogger logger, Exception error, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "batch {Sequence} acknowledged ({Bytes} bytes); deleted its {Readings} readings; ingest said: {Detail}")]
-    private static partial void LogAcknowledged(ILogger logger, long sequence, int readings, int bytes, string detail);
+    [LoggerMessage(Level = LogLevel.Information, Message = "batch {Sequence} acknowledged ({Bytes} bytes); deleted its {Readings} readings, {Events} events and {Gaps} gap records; ingest said: {Detail}")]
+    private static partial void LogAcknowledged(ILogger logger, long sequence, int bytes, int readings, int events, int gaps, string detail);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "batch {Sequence} not delivered ({Detail}); retrying in {Delay}")]
     private static partial void LogTransient(ILogger logger, long sequence, string detail, TimeSpan delay);

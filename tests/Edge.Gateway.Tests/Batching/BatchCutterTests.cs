@@ -41,8 +41,11 @@ public sealed class BatchCutterTests : IDisposable
         var batches = Cutter(store).CutDue(Now);
 
         Assert.Equal([(Now, 5), (Now + 1, 5)], batches.Select(b => (b.Sequence, b.Readings)));
-        var rows = StoreFile.Rows(store.Database.FilePath);
-        Assert.Equal(Enumerable.Repeat<long?>(Now, 5).Concat(Enumerable.Repeat<long?>(Now + 1, 5)).Concat([null, null]), rows.Select(r => r.BatchSeq));
+        // Drain order: the device's newest reading (seq 12) jumps the queue, then the rest go oldest first.
+        var rows = StoreFile.Rows(store.Database.FilePath).ToDictionary(r => r.Seq, r => r.BatchSeq);
+        Assert.Equal([1L, 2L, 3L, 4L, 12L], rows.Where(r => r.Value == Now).Select(r => r.Key).Order());
+        Assert.Equal([5L, 6L, 7L, 8L, 9L], rows.Where(r => r.Value == Now + 1).Select(r => r.Key).Order());
+        Assert.Equal([10L, 11L], rows.Where(r => r.Value is null).Select(r => r.Key).Order());
     }
 
     [Fact]
@@ -91,6 +94,33 @@ public sealed class BatchCutterTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task CutDue_AlarmJustStored_CutsAtOnceWhileReadingsWaitForTheirDelay()
+    {
+        var store = await StoreWithAsync(readings: 3, receivedMs: Now, b => b.MaxDelay = TimeSpan.FromHours(1));
+        var cutter = Cutter(store);
+        Assert.Empty(cutter.CutDue(Now + 1000));
+
+        await store.Writer.AppendAsync(new Edge.Gateway.Store.StoredFrame([], [StoreItems.Alarm(Frames.Device, 99, Now, received: Now + 1000)]), CancellationToken.None);
+        var batch = Assert.Single(cutter.CutDue(Now + 1000));
+
+        var content = store.Ledger.ReadContent(batch.Sequence);
+        Assert.Equal("tamper", Assert.Single(content.Events).Kind);
+        Assert.Equal(3, content.Readings.Count); // the waiting readings travel along
+    }
+
+    [Fact]
+    public async Task AppendAsync_AlarmStored_WakesTheBatcher()
+    {
+        var store = await StoreWithAsync(readings: 1, receivedMs: Now, _ => { });
+        var woken = store.Signals.Wake.WaitAsync(TimeSpan.FromSeconds(30), TimeProvider.System, CancellationToken.None);
+        Assert.False(woken.IsCompleted);
+
+        await store.Writer.AppendAsync(new Edge.Gateway.Store.StoredFrame([], [StoreItems.Alarm(Frames.Device, 99, Now)]), CancellationToken.None);
+
+        await woken.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
     private async Task<TestStore> StoreWithAsync(int readings, long receivedMs, Action<BatchOptions> batch)
     {
         var store = new TestStore(_dir.Path, o => batch(o.Batch));
@@ -102,5 +132,5 @@ public sealed class BatchCutterTests : IDisposable
         return store;
     }
 
-    private static BatchCutter Cutter(TestStore store) => new(store.Ledger, store.Options, store.Counters, NullLogger<BatchCutter>.Instance);
+    internal static BatchCutter Cutter(TestStore store) => new(store.Ledger, store.Queue, store.Options, store.Counters, NullLogger<BatchCutter>.Instance);
 }

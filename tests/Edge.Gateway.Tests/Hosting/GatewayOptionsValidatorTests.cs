@@ -19,12 +19,20 @@ public class GatewayOptionsValidatorTests
     [InlineData("no-password", "has no password")]
     [InlineData("backoff", "MaxBackoff must not be shorter")]
     [InlineData("url", "not an absolute URL")]
+    [InlineData("store-bytes", "Store:MaxBytes must be positive")]
+    [InlineData("share", "Store:Backfill:Share must be between 0 and 1")]
+    [InlineData("ttl", "Store:Alarm:TtlDays must be positive")]
+    [InlineData("alarm-delay", "Batch:AlarmMaxDelay must not be negative")]
     public void Validate_BrokenSetting_FailsNamingIt(string broken, string expected)
     {
         var options = Valid();
         switch (broken)
         {
             case "id": options.Id = ""; break;
+            case "store-bytes": options.Store.MaxBytes = 0; break;
+            case "share": options.Store.Backfill.Share = 1.5; break;
+            case "ttl": options.Store.Alarm.TtlDays = 0; break;
+            case "alarm-delay": options.Batch.AlarmMaxDelay = TimeSpan.FromSeconds(-1); break;
             case "bind": options.Mqtt.BindAddress = "localhost"; break;
             case "duplicate": options.Devices.Add(new DeviceCredential { Id = "pm-000001", Password = "x" }); break;
             case "topic-char": options.Devices[0].Id = "pm/1"; break;

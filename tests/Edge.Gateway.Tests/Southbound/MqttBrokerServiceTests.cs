@@ -16,7 +16,13 @@ public sealed class MqttBrokerServiceTests : IDisposable
     [Fact]
     public async Task Publish_ValidFrameMqtt5_PubackSuccessOnlyWhenRowsAreOnDisk()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(_dir.Path);
+        // The example frame is from 2025-11-25: a long BackfillAfter keeps its readings class reading; its
+        // reverse-flow flag is an alarm, which would be cut into a batch at once without a long alarm delay.
+        await using var gateway = await GatewayUnderTest.StartAsync(_dir.Path, s =>
+        {
+            s["Edge:Gateway:Store:BackfillAfter"] = "3650.00:00:00";
+            s["Edge:Gateway:Batch:AlarmMaxDelay"] = "01:00:00";
+        });
         using var device = await DeviceClient.ConnectAsync(gateway.Port, Frames.Device, GatewayConfig.Password1);
 
         var result = await device.PublishAsync(DeviceClient.Topic(Frames.Device), Frames.Example);

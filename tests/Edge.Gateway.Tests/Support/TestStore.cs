@@ -1,3 +1,4 @@
+using Edge.Gateway.Batching;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Hosting;
 using Edge.Gateway.Store;
@@ -19,7 +20,9 @@ internal sealed class TestStore
         Time = time ?? new FakeTimeProvider(DateTimeOffset.Parse("2025-11-25T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         Database = new GatewayDatabase(Options, Time, NullLogger<GatewayDatabase>.Instance);
         Ledger = new BatchLedger(Database);
-        Writer = new ReadingWriter(Database, Counters, NullLogger<ReadingWriter>.Instance);
+        Queue = new DrainQueue(Database);
+        Writer = new ReadingWriter(Database, Counters, Options, Signals, Time, NullLogger<ReadingWriter>.Instance);
+        Expiry = new StoreExpiry(Database, Options, Counters);
     }
 
     public IOptions<GatewayOptions> Options { get; }
@@ -32,7 +35,13 @@ internal sealed class TestStore
 
     public BatchLedger Ledger { get; }
 
+    public DrainQueue Queue { get; }
+
     public ReadingWriter Writer { get; }
+
+    public StoreExpiry Expiry { get; }
+
+    public BatchSignals Signals { get; } = new();
 
     public static ReadingRecord Reading(long seq, long mantissa = 1000, int scale = 0, string device = Frames.Device, string channel = "volume", long receivedMs = 1_764_028_800_000) =>
         new(device, seq, channel, "l", mantissa, scale, 1_764_028_800_000 + (seq * 60_000), ClockQuality.Ntp, 0, receivedMs, DataClass.Reading);
