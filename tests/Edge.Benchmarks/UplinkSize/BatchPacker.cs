@@ -14,10 +14,10 @@ internal sealed class BatchPacker(MeterSeries[] fleet, DateTimeOffset startUtc, 
 
     private int Total => fleet.Length * fleet[0].RegisterLitres.Length;
 
-    /// <summary>Encoded sizes of the batches that carry every reading, each at most <paramref name="maxBytes"/>.</summary>
-    public List<int> PackBySize(int maxBytes)
+    /// <summary>The batches that carry every reading in arrival order, each at most <paramref name="maxBytes"/> encoded.</summary>
+    public List<SizedBatch> PackBySize(int maxBytes)
     {
-        var sizes = new List<int>();
+        var sizes = new List<SizedBatch>();
         for (var from = 0; from < Total;)
         {
             var remaining = Total - from;
@@ -51,7 +51,7 @@ internal sealed class BatchPacker(MeterSeries[] fleet, DateTimeOffset startUtc, 
                 throw new InvalidOperationException($"one reading does not fit into {maxBytes} bytes");
             }
 
-            sizes.Add(fitSize);
+            sizes.Add(new SizedBatch(fitSize, fits));
             from += fits;
         }
 

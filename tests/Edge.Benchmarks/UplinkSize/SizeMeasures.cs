@@ -16,14 +16,19 @@ internal static class SizeMeasures
         {
             for (var h = 0; h < meter.RegisterLitres.Length; h++)
             {
-                var time = startUtc.AddHours(h).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-                var json = string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"device\":\"{meter.DeviceId}\",\"time\":\"{time}\",\"volume_l\":{meter.RegisterLitres[h]},\"seq\":{meter.FirstSeq + h}}}");
-                total += json.Length; // ASCII only: one byte per char
+                total += NaiveJson(meter, h, startUtc).Length; // ASCII only: one byte per char
             }
         }
 
         return total;
+    }
+
+    /// <summary>The naive JSON object of reading <paramref name="hour"/> of <paramref name="meter"/>.</summary>
+    public static string NaiveJson(MeterSeries meter, int hour, DateTimeOffset startUtc)
+    {
+        var time = startUtc.AddHours(hour).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{{\"device\":\"{meter.DeviceId}\",\"time\":\"{time}\",\"volume_l\":{meter.RegisterLitres[hour]},\"seq\":{meter.FirstSeq + hour}}}");
     }
 
     /// <summary>
