@@ -89,6 +89,7 @@ internal sealed partial class BatchLedger(GatewayDatabase database)
         using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.Parameters.AddWithValue("$seq", sequence);
+        StoreUsage.RemoveBatch(connection, tx, sequence);
         command.CommandText = "DELETE FROM readings WHERE batch_seq = $seq";
         var deleted = command.ExecuteNonQuery();
         command.CommandText = "DELETE FROM events WHERE batch_seq = $seq; DELETE FROM gaps WHERE batch_seq = $seq; DELETE FROM batches WHERE seq = $seq";

@@ -51,11 +51,17 @@ internal sealed class DrainQueue(GatewayDatabase database)
             connection, $"SELECT id, {StoreRows.GapColumns} FROM gaps WHERE batch_seq IS NULL ORDER BY id LIMIT $limit",
             r => new PendingItem(r.GetInt64(0), null, null, StoreRows.Gap(r, 1)), ("$limit", Math.Min(Left(limit, items), MaxGapsPerBatch))));
         items.AddRange(Events(connection, DataClass.Status, Left(limit, items)));
+        // The devices with waiting readings by a skip scan of readings_pending_by_device (one index seek per
+        // device, not a scan of every waiting reading), then each one's newest waiting reading.
         var heads = StoreRows.Query(connection, $"""
+            WITH RECURSIVE d(device) AS (
+                SELECT (SELECT min(device) FROM readings WHERE batch_seq IS NULL)
+                UNION ALL
+                SELECT (SELECT min(device) FROM readings WHERE batch_seq IS NULL AND device > d.device) FROM d WHERE d.device IS NOT NULL)
             SELECT r.id, {StoreRows.ReadingColumns} FROM readings r
             WHERE r.id IN (
                 SELECT (SELECT x.id FROM readings x WHERE x.device = d.device AND x.batch_seq IS NULL ORDER BY x.observed_ms DESC, x.id DESC LIMIT 1)
-                FROM (SELECT DISTINCT device FROM readings WHERE batch_seq IS NULL) d)
+                FROM d WHERE d.device IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM device_marks m WHERE m.device = r.device AND m.observed_ms >= r.observed_ms)
             ORDER BY r.device LIMIT $limit
             """, ReadingItem, ("$limit", Left(limit, items)));

@@ -4,7 +4,7 @@ namespace Edge.Gateway.Store;
 
 /// <summary>
 /// Deletes waiting rows of one class from readings or events and writes one gap record per device for them,
-/// in the caller's transaction. Used by eviction (store full) and expiry (TTL). Rows already assigned to a
+/// in the caller's transaction, with the usage totals lowered by what was deleted. Used by eviction (store full) and expiry (TTL). Rows already assigned to a
 /// batch are never touched: that batch may be acknowledged at any moment.
 /// </summary>
 internal static class DroppedRows
@@ -25,7 +25,7 @@ internal static class DroppedRows
         SqliteConnection connection, SqliteTransaction tx, (string Table, string Bytes) table, DataClass dataClass,
         string filter, long filterValue, long bytesWanted, int maxRows, string reason, long nowUnixMs)
     {
-        var victims = new List<(long Id, string Device, long Observed)>();
+        var victims = new List<(long Id, string Device, long Observed, long Bytes)>();
         long bytes = 0;
         using (var select = connection.CreateCommand())
         {
@@ -41,7 +41,7 @@ internal static class DroppedRows
             using var reader = select.ExecuteReader();
             while (bytes < bytesWanted && reader.Read())
             {
-                victims.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+                victims.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3)));
                 bytes += reader.GetInt64(3);
             }
         }
@@ -51,6 +51,7 @@ internal static class DroppedRows
             return (0, 0);
         }
 
+        var usage = new StoreUsage();
         using (var delete = connection.CreateCommand())
         {
             delete.Transaction = tx;
@@ -60,10 +61,14 @@ internal static class DroppedRows
             foreach (var victim in victims)
             {
                 id.Value = victim.Id;
-                delete.ExecuteNonQuery();
+                if (delete.ExecuteNonQuery() == 1)
+                {
+                    usage.Add(dataClass, -victim.Bytes);
+                }
             }
         }
 
+        usage.Apply(connection, tx);
         foreach (var device in victims.GroupBy(v => v.Device, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             GapLog.Add(connection, tx, [device.Key], device.Min(v => v.Observed), device.Max(v => v.Observed), device.Count(), reason, nowUnixMs);

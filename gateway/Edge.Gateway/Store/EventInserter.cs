@@ -2,11 +2,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Edge.Gateway.Store;
 
-/// <summary>Inserts a frame's events in the caller's transaction; UNIQUE(device, seq, kind) drops repeats.</summary>
-internal static class EventInserter
+/// <summary>
+/// Inserts events in the caller's transaction with one prepared <c>INSERT OR IGNORE</c> (prepared once, on the
+/// first event, and reused); UNIQUE(device, seq, kind) drops repeats. Counts the estimate of every event it
+/// actually stored into a <see cref="StoreUsage"/>.
+/// </summary>
+internal sealed class EventInserter(SqliteConnection connection, SqliteTransaction tx) : IDisposable
 {
+    private SqliteCommand? _insert;
+
     /// <summary>Returns the events newly stored; <paramref name="alarm"/> tells whether one of them is an alarm.</summary>
-    public static int Insert(SqliteConnection connection, SqliteTransaction tx, IReadOnlyList<EventRecord> events, out bool alarm)
+    public int Insert(IReadOnlyList<EventRecord> events, StoreUsage usage, out bool alarm)
     {
         alarm = false;
         if (events.Count == 0)
@@ -14,35 +20,47 @@ internal static class EventInserter
             return 0;
         }
 
-        using var insert = connection.CreateCommand();
+        var insert = _insert ??= Prepare();
+        var p = insert.Parameters;
+        var stored = 0;
+        foreach (var e in events)
+        {
+            p[0].Value = e.Device;
+            p[1].Value = e.Seq;
+            p[2].Value = e.ObservedUnixMs;
+            p[3].Value = e.Kind;
+            p[4].Value = (object?)e.Detail ?? DBNull.Value;
+            p[5].Value = e.ReceivedUnixMs;
+            p[6].Value = (int)e.Class;
+            if (insert.ExecuteNonQuery() == 1)
+            {
+                stored++;
+                usage.Add(e.Class, StoreUsage.EventBytes(e));
+                alarm |= e.Class == DataClass.Alarm;
+            }
+        }
+
+        return stored;
+    }
+
+    public void Dispose() => _insert?.Dispose();
+
+    private SqliteCommand Prepare()
+    {
+        var insert = connection.CreateCommand();
         insert.Transaction = tx;
         insert.CommandText = """
             INSERT OR IGNORE INTO events (device, seq, observed_ms, kind, detail, received_ms, class, batch_seq)
             VALUES ($device, $seq, $observed, $kind, $detail, $received, $class, NULL)
             """;
-        var device = insert.Parameters.Add("$device", SqliteType.Text);
-        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var observed = insert.Parameters.Add("$observed", SqliteType.Integer);
-        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-        var detail = insert.Parameters.Add("$detail", SqliteType.Text);
-        var received = insert.Parameters.Add("$received", SqliteType.Integer);
-        var dataClass = insert.Parameters.Add("$class", SqliteType.Integer);
+        insert.Parameters.Add("$device", SqliteType.Text);
+        insert.Parameters.Add("$seq", SqliteType.Integer);
+        insert.Parameters.Add("$observed", SqliteType.Integer);
+        insert.Parameters.Add("$kind", SqliteType.Text);
+        insert.Parameters.Add("$detail", SqliteType.Text);
+        insert.Parameters.Add("$received", SqliteType.Integer);
+        insert.Parameters.Add("$class", SqliteType.Integer);
         insert.Prepare();
-        var stored = 0;
-        foreach (var e in events)
-        {
-            device.Value = e.Device;
-            seq.Value = e.Seq;
-            observed.Value = e.ObservedUnixMs;
-            kind.Value = e.Kind;
-            detail.Value = (object?)e.Detail ?? DBNull.Value;
-            received.Value = e.ReceivedUnixMs;
-            dataClass.Value = (int)e.Class;
-            var added = insert.ExecuteNonQuery();
-            stored += added;
-            alarm |= added == 1 && e.Class == DataClass.Alarm;
-        }
-
-        return stored;
+        return insert;
     }
 }

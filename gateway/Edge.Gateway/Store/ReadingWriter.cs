@@ -12,8 +12,8 @@ namespace Edge.Gateway.Store;
 /// writes it in one transaction and commits (fsync, as <see cref="GatewayDatabase"/> sets
 /// <c>synchronous=FULL</c>), then completes every frame of that transaction. Rows are inserted with
 /// <c>INSERT OR IGNORE</c> against UNIQUE(device, seq), so a retransmission is not stored twice; a frame's
-/// events go into the same transaction. Before the commit, <see cref="StoreEviction"/> makes room if the store
-/// is over its limit (with gap records). A stored alarm wakes the batcher at once.
+/// events go into the same transaction, and so does one usage update per class (<see cref="StoreUsage"/>).
+/// Before the commit, <see cref="StoreEviction"/> makes room if the store is over its limit (with gap records). A stored alarm wakes the batcher at once.
 /// Starting it initializes the store; stopping it finishes every frame already queued.
 /// </summary>
 internal sealed partial class ReadingWriter : IHostedService
@@ -138,51 +138,23 @@ internal sealed partial class ReadingWriter : IHostedService
     private (StoreWriteResult[] Results, DropResult Evicted, bool Alarms) Commit(SqliteConnection connection, List<PendingWrite> group)
     {
         var results = new StoreWriteResult[group.Count];
-        using var tx = connection.BeginTransaction(deferred: false);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = """
-            INSERT OR IGNORE INTO readings
-                (device, seq, channel, unit, mantissa, scale, observed_ms, clock_quality, flags, received_ms, class, batch_seq)
-            VALUES ($device, $seq, $channel, $unit, $mantissa, $scale, $observed, $quality, $flags, $received, $class, NULL)
-            """;
-        var device = insert.Parameters.Add("$device", SqliteType.Text);
-        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var channel = insert.Parameters.Add("$channel", SqliteType.Text);
-        var unit = insert.Parameters.Add("$unit", SqliteType.Text);
-        var mantissa = insert.Parameters.Add("$mantissa", SqliteType.Integer);
-        var scale = insert.Parameters.Add("$scale", SqliteType.Integer);
-        var observed = insert.Parameters.Add("$observed", SqliteType.Integer);
-        var quality = insert.Parameters.Add("$quality", SqliteType.Integer);
-        var flags = insert.Parameters.Add("$flags", SqliteType.Integer);
-        var received = insert.Parameters.Add("$received", SqliteType.Integer);
-        var dataClass = insert.Parameters.Add("$class", SqliteType.Integer);
-        insert.Prepare();
+        var usage = new StoreUsage();
         var alarms = false;
-        for (var i = 0; i < group.Count; i++)
+        using var tx = connection.BeginTransaction(deferred: false);
+        using (var readings = new ReadingInserter(connection, tx))
+        using (var events = new EventInserter(connection, tx))
         {
-            var stored = 0;
-            foreach (var r in group[i].Readings)
+            for (var i = 0; i < group.Count; i++)
             {
-                device.Value = r.Device;
-                seq.Value = r.Seq;
-                channel.Value = r.Channel;
-                unit.Value = r.Unit;
-                mantissa.Value = r.Mantissa;
-                scale.Value = r.Scale;
-                observed.Value = r.ObservedUnixMs;
-                quality.Value = (int)r.ClockQuality;
-                flags.Value = r.Flags;
-                received.Value = r.ReceivedUnixMs;
-                dataClass.Value = (int)r.Class;
-                stored += insert.ExecuteNonQuery();
+                var stored = readings.Insert(group[i].Readings, usage);
+                var storedEvents = events.Insert(group[i].Frame.Events, usage, out var alarm);
+                alarms |= alarm;
+                results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored, storedEvents);
             }
-
-            var events = EventInserter.Insert(connection, tx, group[i].Frame.Events, out var alarm);
-            alarms |= alarm;
-            results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored, events);
         }
 
+        // One UPDATE per class for the whole group; eviction then sees the totals including this group.
+        usage.Apply(connection, tx);
         var evicted = StoreEviction.Trim(connection, tx, _options.Value.Store, _time.GetUtcNow().ToUnixTimeMilliseconds());
         tx.Commit();
         return (results, evicted, alarms);

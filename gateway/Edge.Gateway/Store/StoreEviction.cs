@@ -63,7 +63,7 @@ internal static class StoreEviction
         return result;
     }
 
-    /// <summary>Estimated bytes per class (index = class), as the usage triggers keep them.</summary>
+    /// <summary>Estimated bytes per class (index = class), as the usage table holds them (<see cref="StoreUsage"/>).</summary>
     public static long[] Usage(SqliteConnection connection, SqliteTransaction? tx)
     {
         var usage = new long[4];

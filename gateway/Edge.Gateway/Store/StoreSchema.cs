@@ -76,24 +76,21 @@ internal static partial class StoreSchema
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Per-class estimated bytes, kept exact by triggers in every transaction that adds or removes rows.</summary>
-    private static string UsageDdl() => $"""
+    /// <summary>
+    /// Per-class estimated bytes, kept exact by the transactions that add or remove rows (<see cref="StoreUsage"/>).
+    /// Stores written by an earlier build kept them with per-row triggers: those are dropped (the totals they
+    /// kept are exact, so they carry on); an earlier build that opens this store creates them again, which is
+    /// just as exact.
+    /// </summary>
+    private static string UsageDdl() => """
         CREATE TABLE IF NOT EXISTS usage (
             class INTEGER PRIMARY KEY,
             bytes INTEGER NOT NULL
         );
         INSERT OR IGNORE INTO usage (class, bytes) VALUES (0, 0), (1, 0), (2, 0), (3, 0);
-        CREATE TRIGGER IF NOT EXISTS readings_usage_add AFTER INSERT ON readings BEGIN
-            UPDATE usage SET bytes = bytes + {ReadingBytes("NEW")} WHERE class = NEW.class;
-        END;
-        CREATE TRIGGER IF NOT EXISTS readings_usage_remove AFTER DELETE ON readings BEGIN
-            UPDATE usage SET bytes = bytes - {ReadingBytes("OLD")} WHERE class = OLD.class;
-        END;
-        CREATE TRIGGER IF NOT EXISTS events_usage_add AFTER INSERT ON events BEGIN
-            UPDATE usage SET bytes = bytes + {EventBytes("NEW")} WHERE class = NEW.class;
-        END;
-        CREATE TRIGGER IF NOT EXISTS events_usage_remove AFTER DELETE ON events BEGIN
-            UPDATE usage SET bytes = bytes - {EventBytes("OLD")} WHERE class = OLD.class;
-        END;
+        DROP TRIGGER IF EXISTS readings_usage_add;
+        DROP TRIGGER IF EXISTS readings_usage_remove;
+        DROP TRIGGER IF EXISTS events_usage_add;
+        DROP TRIGGER IF EXISTS events_usage_remove;
         """;
 }

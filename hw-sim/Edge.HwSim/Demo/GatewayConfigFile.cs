@@ -30,7 +30,12 @@ public static class GatewayConfigFile
                     ["Batch"] = new JsonObject
                     {
                         ["MaxReadings"] = options.BatchMaxReadings,
-                        ["MaxDelay"] = options.BatchMaxDelay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+                        ["MaxDelay"] = Delay(options.BatchMaxDelay),
+
+                        // Simulated meters replay history, so to the gateway nearly every reading looks like
+                        // backfill (observed long before it arrived): send it as promptly as live readings.
+                        ["BackfillMaxDelay"] = Delay(options.BatchMaxDelay),
+                        ["StatusMaxDelay"] = Delay(options.BatchMaxDelay),
                     },
                     ["Uplink"] = new JsonObject { ["MinBackoff"] = "00:00:00.200", ["MaxBackoff"] = "00:00:02" },
                 },
@@ -41,4 +46,6 @@ public static class GatewayConfigFile
         File.WriteAllText(path, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return path;
     }
+
+    private static string Delay(TimeSpan delay) => delay.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }

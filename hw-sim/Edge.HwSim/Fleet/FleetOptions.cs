@@ -29,6 +29,15 @@ public sealed class FleetOptions
     /// <summary>MQTT version the devices speak.</summary>
     public MqttProtocolVersion ProtocolVersion { get; set; } = MqttProtocolVersion.V500;
 
+    /// <summary>How long a device waits for the gateway's PUBACK (the firmware's PublishTimeoutMs).</summary>
+    public int PublishTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>How long a device's MQTT connection attempt may take.</summary>
+    public int ConnectTimeoutMs { get; set; } = 2000;
+
+    /// <summary>When set, every device's uplink reports its connects and publishes to it (for fault tests).</summary>
+    public UplinkProbe? Probe { get; set; }
+
     /// <summary>Contact bounce of the reeds.</summary>
     public Devices.ReedBounceModel Bounce { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using Edge.Firmware.App;
+using Edge.Firmware.Hardware;
 using Edge.Firmware.Mqtt;
 
 namespace Edge.HwSim.Fleet;
@@ -28,7 +29,7 @@ public sealed class PulseMeterFleet : IDisposable
                 DeviceId = id,
                 MillilitresPerPulse = options.MillilitresPerPulse,
                 ReadingIntervalSeconds = options.ReadingIntervalSeconds,
-                PublishTimeoutMs = 10_000,
+                PublishTimeoutMs = options.PublishTimeoutMs,
             };
             var uplinkOptions = new MqttUplinkOptions
             {
@@ -37,9 +38,9 @@ public sealed class PulseMeterFleet : IDisposable
                 Username = id,
                 Password = options.Password(id),
                 ProtocolVersion = options.ProtocolVersion,
-                ConnectTimeoutMs = 2000,
+                ConnectTimeoutMs = options.ConnectTimeoutMs,
             };
-            var node = new PulseMeterNode(config, options.Seed * 100_003 + i, options.StartUnixMs, () => new MqttUplink(uplinkOptions), options.Bounce);
+            var node = new PulseMeterNode(config, options.Seed * 100_003 + i, options.StartUnixMs, () => WithProbe(new MqttUplink(uplinkOptions)), options.Bounce);
             node.Boot();
             _nodes.Add(node);
         }
@@ -103,6 +104,9 @@ public sealed class PulseMeterFleet : IDisposable
 
         return ReadingsPending == 0;
     }
+
+    private IUplink WithProbe(MqttUplink uplink) =>
+        _options.Probe is null ? uplink : new ProbedUplink(uplink, _options.Probe);
 
     /// <inheritdoc />
     public void Dispose()

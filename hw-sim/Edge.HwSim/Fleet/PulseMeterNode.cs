@@ -51,6 +51,13 @@ public sealed class PulseMeterNode
     /// <summary>The uplink of the current boot.</summary>
     public IUplink Uplink { get; private set; } = null!;
 
+    /// <summary>
+    /// The highest sequence number up to which the firmware holds its readings acknowledged (every reading
+    /// up to it got a PUBACK, as readings are acknowledged in order, unless a full ring overwrote unsent ones).
+    /// Read it between steps, not while the node advances.
+    /// </summary>
+    public long AcknowledgedSeq => Device.NextSeq - 1 - Device.PendingCount;
+
     /// <summary>When true the household uses no water (lets the register settle before a final check).</summary>
     public bool WaterOff { get; set; }
 
