@@ -145,7 +145,6 @@ public sealed class PulseMeterDevice
         if (tamper)
         {
             _state.LatchedFlags |= ReadingFlags.Tamper;
-            _unsavedPulses = _config.PersistEveryPulses;
         }
 
         if (reverse > 0)
@@ -153,15 +152,16 @@ public sealed class PulseMeterDevice
             _flagsSinceReading |= ReadingFlags.Reverse;
         }
 
-        var net = forward - reverse;
         if (forward + reverse == 0 && !tamper)
         {
             return;
         }
 
-        _state.RegisterMl += net * _config.MillilitresPerPulse;
+        _state.RegisterMl += (forward - reverse) * _config.MillilitresPerPulse;
         _unsavedPulses += forward + reverse;
-        if (_unsavedPulses >= _config.PersistEveryPulses)
+
+        // A latched tamper flag is persisted at once; pulses every PersistEveryPulses.
+        if (tamper || _unsavedPulses >= _config.PersistEveryPulses)
         {
             _state.Save();
             _unsavedPulses = 0;

@@ -16,7 +16,7 @@ public sealed class PulseMeterNode
 {
     private readonly HouseholdConsumptionModel _household;
     private readonly Func<IUplink> _uplinkFactory;
-    private readonly Queue<(long Start, long Duration, double Litres)> _flows = new();
+    private readonly LinkedList<(long Start, long Duration, double Litres)> _flows = new();
     private long _plannedUntilUnixMs;
     private long _lastFlowEndUnixMs;
 
@@ -76,30 +76,20 @@ public sealed class PulseMeterNode
     public void AdvanceTo(long unixMs)
     {
         PlanUntil(unixMs);
-        while (_flows.Count > 0 && _flows.Peek().Start < unixMs)
+        while (_flows.First is { } head && head.Value.Start < unixMs)
         {
-            var (start, duration, litres) = _flows.Dequeue();
+            var (start, duration, litres) = head.Value;
             var end = start + duration;
             if (end > unixMs)
             {
-                // Split the draw at the target time; the rest flows later.
+                // Split the draw at the target time; the rest stays at the head and flows later.
                 var firstPart = (double)(unixMs - start) / duration;
                 FlowAt(start, unixMs - start, litres * firstPart);
-                var rest = new Queue<(long, long, double)>();
-                rest.Enqueue((unixMs, end - unixMs, litres * (1 - firstPart)));
-                while (_flows.Count > 0)
-                {
-                    rest.Enqueue(_flows.Dequeue());
-                }
-
-                foreach (var item in rest)
-                {
-                    _flows.Enqueue(item);
-                }
-
+                head.Value = (unixMs, end - unixMs, litres * (1 - firstPart));
                 break;
             }
 
+            _flows.RemoveFirst();
             FlowAt(start, duration, litres);
         }
 
@@ -131,7 +121,7 @@ public sealed class PulseMeterNode
                 }
 
                 var duration = (long)draw.Duration.TotalMilliseconds;
-                _flows.Enqueue((start, duration, draw.Litres));
+                _flows.AddLast((start, duration, draw.Litres));
                 _lastFlowEndUnixMs = start + duration;
             }
 

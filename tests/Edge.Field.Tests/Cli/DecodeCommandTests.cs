@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Edge.Field.Tests.Support;
-using static Edge.Field.Tests.Support.FrameHex;
+using static Edge.Firmware.Tests.Frames.FrameHex;
 
 namespace Edge.Field.Tests.Cli;
 

@@ -1,6 +1,6 @@
 using Edge.Field.Decoding;
 using Edge.Firmware.Frames;
-using static Edge.Field.Tests.Support.FrameHex;
+using static Edge.Firmware.Tests.Frames.FrameHex;
 
 namespace Edge.Field.Tests.Decoding;
 
