@@ -21,11 +21,12 @@ public static class BatchCodec
             throw new ArgumentException("dictionary id 0 is reserved", nameof(options));
         }
 
-        var body = BodyEncoder.Encode(batch);
+        var deviceTimes = BodyEncoder.HasDeviceTimes(batch);
+        var body = BodyEncoder.Encode(batch, deviceTimes);
         var stored = options.Compress ? ZstdBody.Compress(body, options.CompressionLevel, dictionary) : body;
 
         var writer = new ByteWriter(stored.Length + 64);
-        Envelope.WritePrefix(writer, batch, dictionary?.Id, options.Compress, body.Length, stored.Length);
+        Envelope.WritePrefix(writer, batch, dictionary?.Id, options.Compress, deviceTimes, body.Length, stored.Length);
         writer.WriteUInt32LittleEndian(Crc(writer.WrittenSpan, body));
         writer.WriteBytes(stored);
         return writer.ToArray();
@@ -62,7 +63,7 @@ public static class BatchCodec
             throw new BatchFormatException("batch CRC mismatch: the header or body is corrupt");
         }
 
-        var (devices, events, gaps) = BodyDecoder.Decode(body, options.MaxReadings);
+        var (devices, events, gaps) = BodyDecoder.Decode(body, options.MaxReadings, header.HasDeviceTimes);
         return new Batch(header.GatewayId, header.Sequence, header.CreatedUnixMs, devices, events, gaps);
     }
 

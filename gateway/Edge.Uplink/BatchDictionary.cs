@@ -30,7 +30,7 @@ public sealed record BatchDictionary(uint Id, byte[] Content)
         foreach (var batch in samples)
         {
             BatchValidator.Validate(batch);
-            bodies.Add(BodyEncoder.Encode(batch));
+            bodies.Add(BodyEncoder.Encode(batch, BodyEncoder.HasDeviceTimes(batch)));
         }
 
         if (bodies.Count == 0)

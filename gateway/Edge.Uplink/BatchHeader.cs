@@ -10,6 +10,9 @@ public sealed record BatchHeader(int Version, string GatewayId, long Sequence, l
     /// <summary>The body is zstd-compressed.</summary>
     public bool IsCompressed { get; init; }
 
+    /// <summary>The channel runs carry device-time columns (flags bit 2): some readings' times were corrected by the gateway.</summary>
+    public bool HasDeviceTimes { get; init; }
+
     /// <summary>Id of the zstd dictionary the body was compressed with, or null for none.</summary>
     public uint? DictionaryId { get; init; }
 

@@ -66,6 +66,11 @@ internal static class BatchValidator
             {
                 var point = run.Points[i];
                 Time(point.ObservedUnixMs, $"{where} point {i} observed time");
+                if (point.DeviceUnixMs is { } deviceMs)
+                {
+                    Time(deviceMs, $"{where} point {i} device time");
+                }
+
                 if (!Enum.IsDefined(point.ClockQuality))
                 {
                     throw Invalid($"{where} point {i} clock quality {(int)point.ClockQuality} is undefined");

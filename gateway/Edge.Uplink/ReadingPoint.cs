@@ -9,4 +9,9 @@ namespace Edge.Uplink;
 /// <param name="Mantissa">Value mantissa.</param>
 /// <param name="ClockQuality">How the observed time was obtained.</param>
 /// <param name="Flags">Device status flags (firmware/FRAME.md).</param>
-public readonly record struct ReadingPoint(long Seq, long ObservedUnixMs, long Mantissa, ClockQuality ClockQuality, int Flags);
+/// <param name="DeviceUnixMs">
+/// The time the device stamped, Unix milliseconds UTC, when the gateway corrected <paramref name="ObservedUnixMs"/>
+/// (a reading stamped before the device's first clock sync, corrected once the offset was known; its clock
+/// quality is then <see cref="ClockQuality.Gateway"/>); null when the observed time is the device's own.
+/// </param>
+public readonly record struct ReadingPoint(long Seq, long ObservedUnixMs, long Mantissa, ClockQuality ClockQuality, int Flags, long? DeviceUnixMs = null);

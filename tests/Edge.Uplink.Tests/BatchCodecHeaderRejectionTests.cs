@@ -41,7 +41,7 @@ public sealed class BatchCodecHeaderRejectionTests
 
     [Fact]
     public void Decode_UnknownFlagBits_Rejected() =>
-        AssertRejected(WithPrefix(SpecBytes.HeaderPrefix(3, 3, flags: 0x04), _emptyBody), "unknown flag bits 0x04");
+        AssertRejected(WithPrefix(SpecBytes.HeaderPrefix(3, 3, flags: 0x08), _emptyBody), "unknown flag bits 0x08");
 
     [Fact]
     public void Decode_DictionaryWithoutCompression_Rejected() =>

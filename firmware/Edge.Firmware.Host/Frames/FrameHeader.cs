@@ -5,4 +5,8 @@ namespace Edge.Firmware.Frames;
 /// <param name="DeviceId">The device id taken from the base name; the gateway matches it to the topic.</param>
 /// <param name="BaseTime">The base time (<c>bt</c>) in Unix seconds, UTC.</param>
 /// <param name="BaseUnit">The base unit (<c>bu</c>), or null when the frame has none.</param>
-public sealed record FrameHeader(string BaseName, string DeviceId, long BaseTime, string? BaseUnit);
+public sealed record FrameHeader(string BaseName, string DeviceId, long BaseTime, string? BaseUnit)
+{
+    /// <summary>The clock fields (FRAME.md, "Clock"); empty when the frame has none.</summary>
+    public FrameClock Clock { get; init; } = new(null, null, null, null);
+}

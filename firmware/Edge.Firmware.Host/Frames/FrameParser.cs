@@ -82,8 +82,35 @@ internal sealed class FrameParser
 
         var deviceId = bn[UrnPrefix.Length..^1];
         return System.Text.Encoding.UTF8.GetByteCount(deviceId) <= FrameLimits.MaxIdBytes
-            ? new FrameHeader(bn, deviceId, bt, fields.BaseUnit)
+            ? new FrameHeader(bn, deviceId, bt, fields.BaseUnit) { Clock = ReadClock(fields) }
             : throw Fail($"the device id in bn is longer than {FrameLimits.MaxIdBytes} bytes");
+    }
+
+    private FrameClock ReadClock(RecordFields fields)
+    {
+        if ((fields.Now is null) != (fields.NowQuality is null))
+        {
+            throw Fail(fields.Now is null ? "nq without now (FRAME.md, \"Clock\")" : "now without nq (FRAME.md, \"Clock\")");
+        }
+
+        if (fields.Step is not null && fields.BootFirstSeq is null)
+        {
+            throw Fail("step without boot: the step applies to the readings of this boot (FRAME.md, \"Clock\")");
+        }
+
+        if (fields.Now is { } now && (now < FrameLimits.MinUnixSeconds || now > FrameLimits.MaxUnixSeconds))
+        {
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"now = {now} s is outside years 0001-9999"));
+        }
+
+        // A step larger than the representable time range cannot come from a real clock.
+        const long maxStepMs = (FrameLimits.MaxUnixSeconds - FrameLimits.MinUnixSeconds) * 1000;
+        if (fields.Step is { } step && (step < -maxStepMs || step > maxStepMs))
+        {
+            throw Fail(string.Create(CultureInfo.InvariantCulture, $"step = {step} ms is larger than the whole calendar"));
+        }
+
+        return new FrameClock(fields.BootFirstSeq, fields.Now, fields.NowQuality, fields.Step);
     }
 
     private FrameRecord ToRecord(int index, RecordFields fields, FrameHeader header)

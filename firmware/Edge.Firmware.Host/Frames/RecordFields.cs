@@ -23,4 +23,12 @@ internal sealed class RecordFields
     public int? ClockQuality { get; set; }
 
     public int? Flags { get; set; }
+
+    public long? BootFirstSeq { get; set; }
+
+    public long? Now { get; set; }
+
+    public int? NowQuality { get; set; }
+
+    public long? Step { get; set; }
 }

@@ -75,8 +75,12 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
             case SenmlLabel.Value: fields.Value = _fields.ReadNumber("v"); break;
             case SenmlLabel.Time: fields.Time = _fields.ReadInteger("t"); break;
             case SenmlLabel.Seq: fields.Seq = _fields.ReadUnsigned("seq", long.MaxValue); break;
-            case SenmlLabel.ClockQuality: fields.ClockQuality = ParseClockQuality(_fields.ReadText("cq")); break;
+            case SenmlLabel.ClockQuality: fields.ClockQuality = ParseClockQuality(_fields.ReadText("cq"), "cq"); break;
             case SenmlLabel.Flags: fields.Flags = (int)_fields.ReadUnsigned("fl", int.MaxValue); break;
+            case SenmlLabel.Boot: fields.BootFirstSeq = _fields.ReadUnsigned(FirstOnly("boot"), long.MaxValue); break;
+            case SenmlLabel.Now: fields.Now = _fields.ReadInteger(FirstOnly("now")); break;
+            case SenmlLabel.NowQuality: fields.NowQuality = ParseClockQuality(_fields.ReadText(FirstOnly("nq")), "nq"); break;
+            case SenmlLabel.Step: fields.Step = _fields.ReadInteger(FirstOnly("step")); break;
             case SenmlLabel.BaseValue or SenmlLabel.BaseSum:
                 throw _fail($"{label.Display} is not part of FRAME.md and would change every value");
             case var _ when !label.IsText:
@@ -125,7 +129,7 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
         return name;
     }
 
-    private int ParseClockQuality(string text)
+    private int ParseClockQuality(string text, string name)
     {
         foreach (var quality in _clockQualities)
         {
@@ -135,6 +139,6 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
             }
         }
 
-        throw _fail($"unknown cq \"{FrameText.Printable(text)}\" (expected gnss, ntp, gateway or rtc-unsynced)");
+        throw _fail($"unknown {name} \"{FrameText.Printable(text)}\" (expected gnss, ntp, gateway or rtc-unsynced)");
     }
 }

@@ -20,6 +20,10 @@ internal readonly record struct SenmlLabel(bool IsText, string Raw)
     public const string Seq = "t:seq";
     public const string ClockQuality = "t:cq";
     public const string Flags = "t:fl";
+    public const string Boot = "t:boot";
+    public const string Now = "t:now";
+    public const string NowQuality = "t:nq";
+    public const string Step = "t:step";
 
     /// <summary>A key that tells an integer label from a text label with the same characters.</summary>
     public string Key => (IsText ? "t:" : "i:") + Raw;

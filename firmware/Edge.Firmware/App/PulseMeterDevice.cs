@@ -34,6 +34,11 @@ public sealed class PulseMeterDevice
     private int _retryMs;
     private int _flagsSinceReading;
     private long _unsavedPulses;
+    private long _bootFirstSeq;
+    private bool _sawUnsynced;
+    private long _unsyncedSkewMs;
+    private bool _hasStep;
+    private long _stepMs;
 
     /// <summary>Wires the device; call <see cref="Start"/> once before <see cref="Tick"/>.</summary>
     public PulseMeterDevice(PulseMeterConfig config, IPulseInput input, IClock clock, IStorage storage, IUplink uplink)
@@ -78,6 +83,7 @@ public sealed class PulseMeterDevice
         _ring.Recover();
         _state.BootCount++;
         _state.Save();
+        _bootFirstSeq = _state.NextSeq;
         _flagsSinceReading = ReadingFlags.Reboot;
         var interval = (long)_config.ReadingIntervalSeconds * 1000;
         _nextReadingMs = ((_clock.UtcNowUnixMs / interval) + 1) * interval;
@@ -85,10 +91,14 @@ public sealed class PulseMeterDevice
         _input.SetHandler(_counter);
     }
 
+    /// <summary>The first sequence number of this boot: readings from it on were stamped by this boot's clock.</summary>
+    public long BootFirstSeq => _bootFirstSeq;
+
     /// <summary>One pass of the main loop: count, read when due, send when pending.</summary>
     public void Tick()
     {
         ApplyPulses();
+        WatchClock();
         var now = _clock.UtcNowUnixMs;
         if (now >= _nextReadingMs)
         {
@@ -119,6 +129,7 @@ public sealed class PulseMeterDevice
         var ok = false;
         if (count > 0 && (_uplink.IsConnected || _uplink.Connect()))
         {
+            _encoder.SetClock(_bootFirstSeq, _clock.UtcNowUnixMs, _clock.Quality, _hasStep, _stepMs);
             var length = _encoder.EncodeMilli(Channel, Unit, count, _seqs, _times, _values, _flags, _qualities);
             ok = length > 0 && _uplink.Publish(_topic, _encoder.Buffer, length, _config.PublishTimeoutMs);
         }
@@ -136,6 +147,35 @@ public sealed class PulseMeterDevice
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Measures the step the wall clock takes at its first synchronisation in this boot. While unsynced,
+    /// wall time minus uptime is constant (both count the same oscillator); the change of that difference
+    /// when the quality first turns synced is the offset of every reading stamped before, which frames
+    /// report so the gateway can correct those readings (FRAME.md, "Clock"). The reading schedule follows
+    /// the stepped clock at once, so a clock that was ahead does not stall readings until it catches up.
+    /// </summary>
+    private void WatchClock()
+    {
+        if (_hasStep)
+        {
+            return;
+        }
+
+        var skew = _clock.UtcNowUnixMs - _clock.UptimeMs;
+        if (_clock.Quality == ClockQualities.RtcUnsynced)
+        {
+            _sawUnsynced = true;
+            _unsyncedSkewMs = skew;
+        }
+        else if (_sawUnsynced)
+        {
+            _hasStep = true;
+            _stepMs = skew - _unsyncedSkewMs;
+            var interval = (long)_config.ReadingIntervalSeconds * 1000;
+            _nextReadingMs = ((_clock.UtcNowUnixMs / interval) + 1) * interval;
+        }
     }
 
     private void ApplyPulses()

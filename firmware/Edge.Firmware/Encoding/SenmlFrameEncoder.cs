@@ -19,8 +19,18 @@ public sealed class SenmlFrameEncoder
     private const string LabelSeq = "seq";
     private const string LabelClockQuality = "cq";
     private const string LabelFlags = "fl";
+    private const string LabelBoot = "boot";
+    private const string LabelNow = "now";
+    private const string LabelNowQuality = "nq";
+    private const string LabelStep = "step";
     private readonly CborWriter _writer;
     private readonly string _baseName;
+    private bool _hasClock;
+    private long _bootFirstSeq;
+    private long _nowMs;
+    private int _nowQuality;
+    private bool _hasStep;
+    private long _stepMs;
 
     /// <summary>Creates an encoder for device <paramref name="deviceId"/> writing into <paramref name="buffer"/>.</summary>
     public SenmlFrameEncoder(string deviceId, byte[] buffer)
@@ -34,6 +44,21 @@ public sealed class SenmlFrameEncoder
 
     /// <summary>The encoded frame (valid up to the length returned by <see cref="EncodeMilli"/>).</summary>
     public byte[] Buffer => _writer.Buffer;
+
+    /// <summary>
+    /// Sets the clock facts the next frames carry in their first record (FRAME.md, "Clock"): the first
+    /// sequence number of this boot, the device clock now and its quality, and the step applied to the
+    /// clock at its first synchronisation in this boot, when there was one.
+    /// </summary>
+    public void SetClock(long bootFirstSeq, long nowUnixMs, int nowQuality, bool hasStep, long stepMs)
+    {
+        _hasClock = true;
+        _bootFirstSeq = bootFirstSeq;
+        _nowMs = nowUnixMs;
+        _nowQuality = nowQuality;
+        _hasStep = hasStep;
+        _stepMs = stepMs;
+    }
 
     /// <summary>
     /// Encodes <paramref name="count"/> readings of <paramref name="channel"/> whose values are given in
@@ -53,7 +78,7 @@ public sealed class SenmlFrameEncoder
         var baseTime = FloorDiv(timesMs[0], 1000);
         for (var i = 0; i < count; i++)
         {
-            var pairs = 5 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 3 : 0);
+            var pairs = 5 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 3 + ClockPairs() : 0);
             w.WriteMapHeader(pairs);
             if (i == 0)
             {
@@ -63,6 +88,7 @@ public sealed class SenmlFrameEncoder
                 w.WriteInt64(baseTime);
                 w.WriteInt64(LabelBaseUnit);
                 w.WriteText(unit);
+                WriteClock();
             }
 
             w.WriteInt64(LabelName);
@@ -83,6 +109,29 @@ public sealed class SenmlFrameEncoder
         }
 
         return w.Overflowed ? -1 : w.Length;
+    }
+
+    private int ClockPairs() => !_hasClock ? 0 : _hasStep ? 4 : 3;
+
+    private void WriteClock()
+    {
+        if (!_hasClock)
+        {
+            return;
+        }
+
+        var w = _writer;
+        w.WriteText(LabelBoot);
+        w.WriteInt64(_bootFirstSeq);
+        w.WriteText(LabelNow);
+        w.WriteInt64(FloorDiv(_nowMs, 1000));
+        w.WriteText(LabelNowQuality);
+        w.WriteText(ClockQualities.ToText(_nowQuality));
+        if (_hasStep)
+        {
+            w.WriteText(LabelStep);
+            w.WriteInt64(_stepMs);
+        }
     }
 
     // Whole units as a CBOR integer; otherwise the IEEE double nearest to value/1000, whose shortest

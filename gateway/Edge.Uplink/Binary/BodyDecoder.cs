@@ -3,7 +3,7 @@ namespace Edge.Uplink.Binary;
 /// <summary>Reads an uncompressed body (BATCH-FORMAT.md, "Body") from untrusted bytes.</summary>
 internal static class BodyDecoder
 {
-    public static (DeviceRun[] Devices, BatchEvent[] Events, GapRecord[] Gaps) Decode(ReadOnlySpan<byte> body, int maxReadings)
+    public static (DeviceRun[] Devices, BatchEvent[] Events, GapRecord[] Gaps) Decode(ReadOnlySpan<byte> body, int maxReadings, bool deviceTimes)
     {
         var location = new DecodeLocation();
         var reader = new ByteReader(body, location);
@@ -19,7 +19,7 @@ internal static class BodyDecoder
             var channels = new ChannelRun[ReadListCount(ref reader, "channel count", BatchLimits.MaxChannelsPerDevice)];
             for (var c = 0; c < channels.Length; c++)
             {
-                channels[c] = ChannelDecoder.Read(ref reader, c, maxReadings, ref readings);
+                channels[c] = ChannelDecoder.Read(ref reader, c, maxReadings, deviceTimes, ref readings);
             }
 
             devices[d] = new DeviceRun(deviceId, channels);

@@ -3,7 +3,27 @@ namespace Edge.Uplink.Binary;
 /// <summary>Writes the uncompressed body of a validated batch (BATCH-FORMAT.md, "Body").</summary>
 internal static class BodyEncoder
 {
-    public static byte[] Encode(Batch batch)
+    /// <summary>True when some reading carries a corrected time, so the body needs device-time columns.</summary>
+    public static bool HasDeviceTimes(Batch batch)
+    {
+        foreach (var device in batch.Devices)
+        {
+            foreach (var run in device.Channels)
+            {
+                foreach (var point in run.Points)
+                {
+                    if (point.DeviceUnixMs is not null)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static byte[] Encode(Batch batch, bool deviceTimes)
     {
         var writer = new ByteWriter(1024);
         writer.WriteUVarint((ulong)batch.Devices.Count);
@@ -13,7 +33,7 @@ internal static class BodyEncoder
             writer.WriteUVarint((ulong)device.Channels.Count);
             foreach (var run in device.Channels)
             {
-                WriteChannel(writer, run);
+                WriteChannel(writer, run, deviceTimes);
             }
         }
 
@@ -44,7 +64,7 @@ internal static class BodyEncoder
         return writer.ToArray();
     }
 
-    private static void WriteChannel(ByteWriter writer, ChannelRun run)
+    private static void WriteChannel(ByteWriter writer, ChannelRun run, bool deviceTimes)
     {
         var points = run.Points;
         writer.WriteString(run.Channel);
@@ -88,6 +108,37 @@ internal static class BodyEncoder
 
         WriteRuns(writer, points, static p => (long)p.ClockQuality, signed: false);
         WriteRuns(writer, points, static p => p.Flags, signed: true);
+        if (deviceTimes)
+        {
+            WriteDeviceTimes(writer, points);
+        }
+    }
+
+    /// <summary>
+    /// Device-time columns (header flags bit 2): which points carry one (run-length 0/1), then for those
+    /// points device time − observed time, delta-coded, so a constant clock offset costs zero runs.
+    /// </summary>
+    private static void WriteDeviceTimes(ByteWriter writer, IReadOnlyList<ReadingPoint> points)
+    {
+        WriteRuns(writer, points, static p => p.DeviceUnixMs is null ? 0 : 1, signed: false);
+        var offsets = new ZeroRunWriter(writer);
+        long previous = 0;
+        var first = true;
+        unchecked
+        {
+            foreach (var p in points)
+            {
+                if (p.DeviceUnixMs is { } device)
+                {
+                    var offset = device - p.ObservedUnixMs;
+                    offsets.Add(first ? offset : offset - previous);
+                    previous = offset;
+                    first = false;
+                }
+            }
+        }
+
+        offsets.Complete();
     }
 
     /// <summary>Run-length column: (value, run length ≥ 1) pairs until all points are covered.</summary>

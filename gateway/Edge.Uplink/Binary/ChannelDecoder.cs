@@ -3,7 +3,7 @@ namespace Edge.Uplink.Binary;
 /// <summary>Reads one channel run: its names, scale, count and five columns (BATCH-FORMAT.md, "Channel run").</summary>
 internal static class ChannelDecoder
 {
-    public static ChannelRun Read(ref ByteReader reader, int index, int maxReadings, ref int readings)
+    public static ChannelRun Read(ref ByteReader reader, int index, int maxReadings, bool deviceTimes, ref int readings)
     {
         var location = reader.Location;
         location.Channel($"#{index}");
@@ -95,8 +95,61 @@ internal static class ChannelDecoder
             }
         }
 
+        if (deviceTimes)
+        {
+            ReadDeviceTimes(ref reader, points);
+        }
+
         location.Channel(null);
         return new ChannelRun(channel, unit, (int)scale, points);
+    }
+
+    /// <summary>Device-time columns (header flags bit 2): presence runs, then delta-coded device − observed offsets.</summary>
+    private static void ReadDeviceTimes(ref ByteReader reader, ReadingPoint[] points)
+    {
+        var location = reader.Location;
+        location.Part("device time presence column");
+        var n = points.Length;
+        var present = new bool[n];
+        var count = 0;
+        for (var i = 0; i < n;)
+        {
+            var flag = reader.ReadUVarint();
+            if (flag > 1)
+            {
+                throw reader.Error($"device time presence {flag} is not 0 or 1");
+            }
+
+            var end = i + ReadRun(ref reader, n - i);
+            for (; i < end; i++)
+            {
+                present[i] = flag == 1;
+                count += (int)flag;
+            }
+        }
+
+        location.Part("device time column");
+        var offsets = new ZeroRunReader(count);
+        long offset = 0;
+        var first = true;
+        for (var i = 0; i < n; i++)
+        {
+            if (!present[i])
+            {
+                continue;
+            }
+
+            var v = offsets.Next(ref reader);
+            offset = first ? v : unchecked(offset + v);
+            first = false;
+            var device = unchecked(points[i].ObservedUnixMs + offset);
+            if (device is < BatchLimits.MinUnixMs or > BatchLimits.MaxUnixMs)
+            {
+                throw reader.Error($"device time of point {i} is outside years 0001-9999");
+            }
+
+            points[i] = points[i] with { DeviceUnixMs = device };
+        }
     }
 
     private static int ReadRun(ref ByteReader reader, int remaining)

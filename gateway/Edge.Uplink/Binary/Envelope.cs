@@ -9,16 +9,17 @@ internal static class Envelope
     public const byte Version = 1;
     public const byte FlagCompressed = 0x01;
     public const byte FlagDictionary = 0x02;
+    public const byte FlagDeviceTimes = 0x04;
 
     /// <summary>"EDGB".</summary>
     public static ReadOnlySpan<byte> Magic => "EDGB"u8;
 
     /// <summary>Writes the header up to and including the stored body length (everything before the CRC).</summary>
-    public static void WritePrefix(ByteWriter writer, Batch batch, uint? dictionaryId, bool compressed, int bodyLength, int storedLength)
+    public static void WritePrefix(ByteWriter writer, Batch batch, uint? dictionaryId, bool compressed, bool deviceTimes, int bodyLength, int storedLength)
     {
         writer.WriteBytes(Magic);
         writer.WriteByte(Version);
-        var flags = (byte)((compressed ? FlagCompressed : 0) | (dictionaryId is null ? 0 : FlagDictionary));
+        var flags = (byte)((compressed ? FlagCompressed : 0) | (dictionaryId is null ? 0 : FlagDictionary) | (deviceTimes ? FlagDeviceTimes : 0));
         writer.WriteByte(flags);
         writer.WriteString(batch.GatewayId);
         writer.WriteUVarint((ulong)batch.Sequence);
@@ -55,7 +56,7 @@ internal static class Envelope
 
         location.Part("flags");
         var flags = reader.ReadByte();
-        if ((flags & ~(FlagCompressed | FlagDictionary)) != 0)
+        if ((flags & ~(FlagCompressed | FlagDictionary | FlagDeviceTimes)) != 0)
         {
             throw reader.Error($"unknown flag bits 0x{flags:X2}");
         }
@@ -98,6 +99,7 @@ internal static class Envelope
         return new BatchHeader(version, gatewayId, sequence, created)
         {
             IsCompressed = compressed,
+            HasDeviceTimes = (flags & FlagDeviceTimes) != 0,
             DictionaryId = dictionaryId,
             BodyLength = bodyLength,
             StoredBodyLength = storedLength,

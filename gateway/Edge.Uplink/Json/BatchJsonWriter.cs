@@ -80,6 +80,11 @@ internal static class BatchJsonWriter
                 json.WriteRawValue(DecimalText.Format(point.Mantissa, run.Scale), skipInputValidation: true);
                 json.WriteString("clockQuality", ClockQualityText.Format(point.ClockQuality));
                 json.WriteNumber("flags", point.Flags);
+                if (point.DeviceUnixMs is { } deviceMs)
+                {
+                    json.WriteString("deviceTime", IsoTime.Format(deviceMs));
+                }
+
                 json.WriteEndObject();
             }
 

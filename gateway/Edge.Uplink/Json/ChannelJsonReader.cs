@@ -38,7 +38,7 @@ internal static class ChannelJsonReader
 
             scale = Math.Max(scale, decimals);
             mantissas.Add((mantissa, decimals));
-            parsed.Add(new ReadingPoint(point.Int64("seq"), point.Time("observedAt"), 0, quality, point.Int32("flags")));
+            parsed.Add(new ReadingPoint(point.Int64("seq"), point.Time("observedAt"), 0, quality, point.Int32("flags"), point.OptionalTime("deviceTime")));
         }
 
         var result = new ReadingPoint[parsed.Count];

@@ -77,6 +77,10 @@ internal readonly struct JsonFields
         return error is null ? unixMs : throw Error(Path(name), $"time '{text}' {error}");
     }
 
+    /// <summary>An optional time field; absent or null gives null.</summary>
+    public long? OptionalTime(string name) =>
+        _element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? Time(name) : null;
+
     /// <summary>The string value; an escaped lone surrogate (e.g. "\uD800") is a format error, not a crash.</summary>
     public static string Text(JsonElement value, string path)
     {

@@ -5,7 +5,8 @@ namespace Edge.Firmware.Tests.Fakes;
 /// <summary>Reads a frame with System.Formats.Cbor (a decoder we did not write) into plain records.</summary>
 public static class FrameReader
 {
-    public sealed record Record(string? BaseName, long? BaseTime, string? BaseUnit, string Name, double Value, bool ValueIsInteger, long Time, long Seq, string Cq, long Flags);
+    public sealed record Record(string? BaseName, long? BaseTime, string? BaseUnit, string Name, double Value, bool ValueIsInteger, long Time, long Seq, string Cq, long Flags,
+        long? Boot = null, long? Now = null, string? Nq = null, long? Step = null);
 
     public static List<Record> Read(byte[] frame)
     {
@@ -15,7 +16,8 @@ public static class FrameReader
         for (var i = 0; i < count; i++)
         {
             string? bn = null, bu = null, n = null, cq = null;
-            long? bt = null;
+            long? bt = null, boot = null, now = null, step = null;
+            string? nq = null;
             double v = double.NaN;
             bool isInt = false;
             long t = 0, seq = -1, fl = 0;
@@ -30,6 +32,10 @@ public static class FrameReader
                         case "seq": seq = reader.ReadInt64(); break;
                         case "cq": cq = reader.ReadTextString(); break;
                         case "fl": fl = reader.ReadInt64(); break;
+                        case "boot": boot = reader.ReadInt64(); break;
+                        case "now": now = reader.ReadInt64(); break;
+                        case "nq": nq = reader.ReadTextString(); break;
+                        case "step": step = reader.ReadInt64(); break;
                         default: throw new InvalidOperationException("unknown key " + key);
                     }
                 }
@@ -53,7 +59,7 @@ public static class FrameReader
             }
 
             reader.ReadEndMap();
-            records.Add(new Record(bn, bt, bu, n!, v, isInt, t, seq, cq!, fl));
+            records.Add(new Record(bn, bt, bu, n!, v, isInt, t, seq, cq!, fl, boot, now, nq, step));
         }
 
         reader.ReadEndArray();

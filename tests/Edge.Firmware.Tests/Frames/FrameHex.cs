@@ -12,7 +12,10 @@ internal static class FrameHex
     /// <summary>The device of the FRAME.md example.</summary>
     public const string Device = "pm-000001";
 
-    /// <summary>The two-record example of firmware/FRAME.md, byte for byte (annotated in FrameMdExampleTests).</summary>
+    /// <summary>
+    /// The two-record example of firmware/FRAME.md without its optional clock fields (boot, now, nq), byte for
+    /// byte (the full example is annotated in FrameMdExampleTests).
+    /// </summary>
     public const string Example =
         "82a82176" + "75726e3a6465763a6f70733a706d2d3030303030313a" + "221a6924f180" + "23616c" + "0066766f6c756d65"
         + "021904d2" + "0600" + "63736571" + "11" + "626371" + "636e7470"
