@@ -85,7 +85,7 @@ internal static class BatchBuilder
                 return false;
             }
 
-            rescaled[i] = new ReadingPoint(p.Seq, p.ObservedUnixMs, mantissa, p.ClockQuality, p.Flags);
+            rescaled[i] = new ReadingPoint(p.Seq, p.ObservedUnixMs, mantissa, p.ClockQuality, p.Flags, p.DeviceUnixMs);
         }
 
         return true;

@@ -1,4 +1,5 @@
 using Edge.Gateway.Batching;
+using Edge.Gateway.Clock;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
@@ -62,6 +63,8 @@ public static class GatewayHost
         services.AddSingleton<BatchLedger>();
         services.AddSingleton<DrainQueue>();
         services.AddSingleton<DataClassifier>();
+        services.AddSingleton<ClockEpochStore>();
+        services.AddSingleton<ClockCorrector>();
         services.AddSingleton<StoreExpiry>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<PublishHandler>();

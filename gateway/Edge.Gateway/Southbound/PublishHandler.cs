@@ -1,4 +1,5 @@
 using System.Buffers;
+using Edge.Gateway.Clock;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Store;
 using MQTTnet.Protocol;
@@ -14,6 +15,7 @@ namespace Edge.Gateway.Southbound;
 internal sealed partial class PublishHandler(
     ReadingWriter writer,
     DataClassifier classifier,
+    ClockCorrector corrector,
     GatewayCounters counters,
     TimeProvider time,
     ILogger<PublishHandler> logger)
@@ -44,7 +46,9 @@ internal sealed partial class PublishHandler(
             return;
         }
 
-        var records = classifier.Classify(DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var readings = DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds());
+        var clock = corrector.Correct(deviceId, frame.Header.Clock, readings);
+        var records = classifier.Classify(clock.Readings) with { Epoch = clock.Epoch, EpochRefined = clock.Refined };
 
         try
         {

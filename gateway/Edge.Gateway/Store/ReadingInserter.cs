@@ -21,6 +21,7 @@ internal sealed class ReadingInserter : IDisposable
     private readonly SqliteParameter _flags;
     private readonly SqliteParameter _received;
     private readonly SqliteParameter _class;
+    private readonly SqliteParameter _deviceTime;
 
     public ReadingInserter(SqliteConnection connection, SqliteTransaction tx)
     {
@@ -28,8 +29,8 @@ internal sealed class ReadingInserter : IDisposable
         _insert.Transaction = tx;
         _insert.CommandText = """
             INSERT OR IGNORE INTO readings
-                (device, seq, channel, unit, mantissa, scale, observed_ms, clock_quality, flags, received_ms, class, batch_seq)
-            VALUES ($device, $seq, $channel, $unit, $mantissa, $scale, $observed, $quality, $flags, $received, $class, NULL)
+                (device, seq, channel, unit, mantissa, scale, observed_ms, clock_quality, flags, received_ms, class, device_ms, batch_seq)
+            VALUES ($device, $seq, $channel, $unit, $mantissa, $scale, $observed, $quality, $flags, $received, $class, $deviceTime, NULL)
             """;
         _device = _insert.Parameters.Add("$device", SqliteType.Text);
         _seq = _insert.Parameters.Add("$seq", SqliteType.Integer);
@@ -42,6 +43,7 @@ internal sealed class ReadingInserter : IDisposable
         _flags = _insert.Parameters.Add("$flags", SqliteType.Integer);
         _received = _insert.Parameters.Add("$received", SqliteType.Integer);
         _class = _insert.Parameters.Add("$class", SqliteType.Integer);
+        _deviceTime = _insert.Parameters.Add("$deviceTime", SqliteType.Integer);
         _insert.Prepare();
     }
 
@@ -63,6 +65,7 @@ internal sealed class ReadingInserter : IDisposable
             _flags.Value = r.Flags;
             _received.Value = r.ReceivedUnixMs;
             _class.Value = (int)r.Class;
+            _deviceTime.Value = r.DeviceUnixMs is { } deviceMs ? deviceMs : DBNull.Value;
             if (_insert.ExecuteNonQuery() == 1)
             {
                 stored++;

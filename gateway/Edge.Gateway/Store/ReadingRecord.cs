@@ -14,6 +14,7 @@ namespace Edge.Gateway.Store;
 /// <param name="Flags">Device status flags (firmware/FRAME.md).</param>
 /// <param name="ReceivedUnixMs">When the gateway received it, Unix milliseconds UTC.</param>
 /// <param name="Class">Priority class.</param>
+/// <param name="DeviceUnixMs">The time the device stamped when the gateway corrected <paramref name="ObservedUnixMs"/>, else null.</param>
 internal sealed record ReadingRecord(
     string Device,
     long Seq,
@@ -25,4 +26,5 @@ internal sealed record ReadingRecord(
     ClockQuality ClockQuality,
     int Flags,
     long ReceivedUnixMs,
-    DataClass Class);
+    DataClass Class,
+    long? DeviceUnixMs = null);

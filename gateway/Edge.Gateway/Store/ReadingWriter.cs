@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Edge.Gateway.Batching;
+using Edge.Gateway.Clock;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Hosting;
 using Microsoft.Data.Sqlite;
@@ -148,6 +149,11 @@ internal sealed partial class ReadingWriter : IHostedService
             {
                 var stored = readings.Insert(group[i].Readings, usage);
                 var storedEvents = events.Insert(group[i].Frame.Events, usage, out var alarm);
+                if (group[i].Frame.Epoch is { } epoch)
+                {
+                    ClockEpochStore.Save(connection, tx, epoch, group[i].Frame.EpochRefined);
+                }
+
                 alarms |= alarm;
                 results[i] = new StoreWriteResult(stored, group[i].Readings.Count - stored, storedEvents);
             }

@@ -18,6 +18,7 @@ internal static partial class StoreSchema
             received_ms   INTEGER NOT NULL,
             class         INTEGER NOT NULL,
             batch_seq     INTEGER NULL,
+            device_ms     INTEGER NULL,
             UNIQUE (device, seq)
         );
         CREATE INDEX IF NOT EXISTS readings_pending ON readings (class, observed_ms, id) WHERE batch_seq IS NULL;
@@ -60,6 +61,14 @@ internal static partial class StoreSchema
             seq        INTEGER PRIMARY KEY,
             created_ms INTEGER NOT NULL,
             readings   INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS clock_epochs (
+            device    TEXT    NOT NULL,
+            boot_seq  INTEGER NOT NULL,
+            offset_ms INTEGER NULL,
+            exact     INTEGER NOT NULL,
+            max_seq   INTEGER NOT NULL,
+            PRIMARY KEY (device, boot_seq)
         );
         CREATE TABLE IF NOT EXISTS counters (
             name  TEXT PRIMARY KEY,

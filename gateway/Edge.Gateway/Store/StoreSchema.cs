@@ -4,11 +4,12 @@ namespace Edge.Gateway.Store;
 
 /// <summary>
 /// Creates and migrates the store's tables; the schema version lives in <c>PRAGMA user_version</c>.
-/// Version 2 added events, gap records, per-class usage and the per-device drain marks to version 1.
+/// Version 2 added events, gap records, per-class usage and the per-device drain marks to version 1;
+/// version 3 added the device time of corrected readings and the device clock boots (<c>clock_epochs</c>).
 /// </summary>
 internal static partial class StoreSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Name of the persisted batch sequence counter in the <c>counters</c> table.</summary>
     public const string NextBatchSeq = "next_batch_seq";
@@ -42,6 +43,11 @@ internal static partial class StoreSchema
         }
 
         using var tx = connection.BeginTransaction();
+        if (existing < 3 && HasTable(connection, tx, "readings") && !HasColumn(connection, tx, "readings", "device_ms"))
+        {
+            Execute(connection, tx, "ALTER TABLE readings ADD COLUMN device_ms INTEGER NULL");
+        }
+
         Execute(connection, tx, TablesDdl + UsageDdl());
         using (var seed = connection.CreateCommand())
         {
@@ -52,7 +58,7 @@ internal static partial class StoreSchema
             seed.ExecuteNonQuery();
         }
 
-        if (existing < Version)
+        if (existing < 2)
         {
             // Version 1 had readings without usage bookkeeping (and the older unbatched index): count them once.
             Execute(connection, tx, $"""
@@ -61,11 +67,34 @@ internal static partial class StoreSchema
                 UPDATE usage SET bytes =
                     (SELECT coalesce(sum({ReadingBytes("r")}), 0) FROM readings r WHERE r.class = usage.class) +
                     (SELECT coalesce(sum({EventBytes("e")}), 0) FROM events e WHERE e.class = usage.class);
-                PRAGMA user_version = {Version};
                 """);
         }
 
+        if (existing < Version)
+        {
+            Execute(connection, tx, $"PRAGMA user_version = {Version}");
+        }
+
         tx.Commit();
+    }
+
+    private static bool HasTable(SqliteConnection connection, SqliteTransaction tx, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", table);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static bool HasColumn(SqliteConnection connection, SqliteTransaction tx, string table, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        command.Parameters.AddWithValue("$table", table);
+        command.Parameters.AddWithValue("$column", column);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql)

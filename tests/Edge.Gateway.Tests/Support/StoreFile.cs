@@ -35,6 +35,22 @@ internal static class StoreFile
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The first column of every row of <paramref name="sql"/>.</summary>
+    public static List<long> Scalars(string dbPath, string sql)
+    {
+        using var connection = Open(dbPath);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<long>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+
+        return values;
+    }
+
     private static SqliteConnection Open(string dbPath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
