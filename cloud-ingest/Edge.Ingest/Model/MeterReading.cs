@@ -10,6 +10,10 @@ namespace Edge.Ingest.Model;
 /// <param name="Unit">SI unit symbol (SenML), e.g. <c>m3</c>.</param>
 /// <param name="UnitCode">UN/CEFACT Rec 20 code of the unit, e.g. <c>MTQ</c>.</param>
 /// <param name="Flags">Device status flags as sent.</param>
+/// <param name="DeviceObservedAt">
+/// The time the device stamped, when its clock was not yet synchronised and the gateway corrected
+/// <paramref name="ObservedAt"/> (clock quality <c>gateway</c>); absent otherwise.
+/// </param>
 public sealed record MeterReading(
     long Seq,
     string Channel,
@@ -19,4 +23,6 @@ public sealed record MeterReading(
     double Value,
     string Unit,
     string UnitCode,
-    int Flags);
+    int Flags,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DateTimeOffset? DeviceObservedAt = null);

@@ -66,7 +66,7 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
                     readings.Add(new NormalisedReading(
                         device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs, quality!, point.Flags,
                         unit!.ToCanonical(point.Mantissa, run.Scale), unit.CanonicalUnit, unit.UneceCode,
-                        point.Mantissa, run.Scale, run.Unit));
+                        point.Mantissa, run.Scale, run.Unit, point.DeviceUnixMs));
                 }
             }
         }

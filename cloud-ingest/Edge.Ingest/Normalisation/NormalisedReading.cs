@@ -13,6 +13,7 @@ namespace Edge.Ingest.Normalisation;
 /// <param name="RawMantissa">Mantissa as sent.</param>
 /// <param name="RawScale">Scale as sent (value = mantissa × 10^-scale).</param>
 /// <param name="RawUnit">SenML unit as sent.</param>
+/// <param name="DeviceUnixMs">The time the device stamped, when the gateway corrected the observed time; else null.</param>
 public readonly record struct NormalisedReading(
     string DeviceId,
     long Seq,
@@ -25,4 +26,5 @@ public readonly record struct NormalisedReading(
     string UnitCode,
     long RawMantissa,
     int RawScale,
-    string RawUnit);
+    string RawUnit,
+    long? DeviceUnixMs = null);

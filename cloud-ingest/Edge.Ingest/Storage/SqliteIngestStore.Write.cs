@@ -63,9 +63,9 @@ public sealed partial class SqliteIngestStore
     {
         using var command = Command(db, transaction, """
             INSERT OR IGNORE INTO readings (device_id, seq, channel, observed_unix_ms, received_unix_ms, clock_quality,
-                flags, value, unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id)
+                flags, value, unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms)
             VALUES ($device, $seq, $channel, $observed, $received, $quality,
-                $flags, $value, $unit, $code, $mantissa, $scale, $rawUnit, $batch)
+                $flags, $value, $unit, $code, $mantissa, $scale, $rawUnit, $batch, $deviceTime)
             """);
         var p = command.Parameters;
         var device = p.Add("$device", SqliteType.Text);
@@ -80,6 +80,7 @@ public sealed partial class SqliteIngestStore
         var mantissa = p.Add("$mantissa", SqliteType.Integer);
         var scale = p.Add("$scale", SqliteType.Integer);
         var rawUnit = p.Add("$rawUnit", SqliteType.Text);
+        var deviceTime = p.Add("$deviceTime", SqliteType.Integer);
         p.AddWithValue("$received", batch.ReceivedUnixMs);
         p.AddWithValue("$batch", batch.BatchId);
         command.Prepare();
@@ -99,6 +100,7 @@ public sealed partial class SqliteIngestStore
             mantissa.Value = reading.RawMantissa;
             scale.Value = reading.RawScale;
             rawUnit.Value = reading.RawUnit;
+            deviceTime.Value = reading.DeviceUnixMs is { } deviceMs ? deviceMs : DBNull.Value;
             stored += command.ExecuteNonQuery();
         }
 

@@ -115,6 +115,11 @@ public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
                 Execute(writer, SqliteSchema.AddBatchRejectedCount);
             }
 
+            if (Convert.ToInt64(Scalar(writer, SqliteSchema.HasReadingDeviceTime), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(writer, SqliteSchema.AddReadingDeviceTime);
+            }
+
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");
         }

@@ -4,7 +4,7 @@ namespace Edge.Ingest.Storage;
 internal static class SqliteSchema
 {
     /// <summary>Schema version this code writes and reads.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>Names of the rows of the <c>counters</c> table.</summary>
     public const string BatchesCounter = "batches";
@@ -47,6 +47,7 @@ internal static class SqliteSchema
             raw_scale        INTEGER NOT NULL,
             raw_unit         TEXT    NOT NULL,
             batch_id         TEXT    NOT NULL,
+            device_unix_ms   INTEGER NULL,
             PRIMARY KEY (device_id, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS readings_by_device_time ON readings (device_id, observed_unix_ms, seq);
@@ -89,7 +90,7 @@ internal static class SqliteSchema
         INSERT OR IGNORE INTO counters (name, value)
             VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0),
                    ('rejected_readings', 0);
-        PRAGMA user_version = 2;
+        PRAGMA user_version = 3;
         """;
 
     /// <summary>
@@ -99,6 +100,16 @@ internal static class SqliteSchema
     /// </summary>
     public const string AddBatchRejectedCount =
         "ALTER TABLE batches ADD COLUMN rejected_count INTEGER NOT NULL DEFAULT 0;";
+
+    /// <summary>
+    /// Completes the upgrade of a version 1 or 2 database: readings get <c>device_unix_ms</c>, the time the device
+    /// stamped when the gateway corrected the observed time (NULL for every reading stored before).
+    /// </summary>
+    public const string AddReadingDeviceTime = "ALTER TABLE readings ADD COLUMN device_unix_ms INTEGER NULL;";
+
+    /// <summary>Counts the <c>device_unix_ms</c> column of <c>readings</c> (0 or 1).</summary>
+    public const string HasReadingDeviceTime =
+        "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'device_unix_ms';";
 
     /// <summary>Counts the <c>rejected_count</c> column of <c>batches</c> (0 or 1).</summary>
     public const string HasBatchRejectedCount =

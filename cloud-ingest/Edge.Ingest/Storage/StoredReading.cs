@@ -14,6 +14,7 @@ namespace Edge.Ingest.Storage;
 /// <param name="RawScale">Scale as sent.</param>
 /// <param name="RawUnit">SenML unit as sent.</param>
 /// <param name="BatchId">Batch that delivered the reading first.</param>
+/// <param name="DeviceUnixMs">The time the device stamped, when the gateway corrected the observed time; else null.</param>
 public sealed record StoredReading(
     long Seq,
     string Channel,
@@ -27,4 +28,5 @@ public sealed record StoredReading(
     long RawMantissa,
     int RawScale,
     string RawUnit,
-    string BatchId);
+    string BatchId,
+    long? DeviceUnixMs = null);

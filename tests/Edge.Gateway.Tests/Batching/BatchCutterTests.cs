@@ -78,10 +78,12 @@ public sealed class BatchCutterTests : IDisposable
         Assert.Equal(Now + 2, Assert.Single(Cutter(reopened).CutDue(Now)).Sequence);
     }
 
-    [Fact]
-    public async Task CutDue_MaxBytes_EveryBatchEncodesWithinTheLimit()
+    [Theory]
+    [InlineData(600)]
+    [InlineData(340)] // one Iridium SBD mobile-originated message (AT+SBDWB takes at most 340 bytes)
+    public async Task CutDue_MaxBytes_EveryBatchEncodesWithinTheLimit(int maxBytes)
     {
-        var store = await StoreWithAsync(readings: 400, receivedMs: Now - 60_000, b => (b.MaxReadings, b.MaxBytes, b.MaxPendingBatches) = (5000, 600, 100));
+        var store = await StoreWithAsync(readings: 400, receivedMs: Now - 60_000, b => (b.MaxReadings, b.MaxBytes, b.MaxPendingBatches) = (5000, maxBytes, 200));
 
         var batches = Cutter(store).CutDue(Now);
 
@@ -90,7 +92,7 @@ public sealed class BatchCutterTests : IDisposable
         foreach (var pending in batches)
         {
             var encoded = BatchCodec.Encode(BatchBuilder.Build(GatewayConfig.GatewayId, pending.Sequence, pending.CreatedUnixMs, store.Ledger.ReadBatch(pending.Sequence)));
-            Assert.InRange(encoded.Length, 1, 600);
+            Assert.InRange(encoded.Length, 1, maxBytes);
         }
     }
 
