@@ -41,7 +41,20 @@ public sealed class FleetOptions
     /// <summary>Contact bounce of the reeds.</summary>
     public Devices.ReedBounceModel Bounce { get; set; } = new();
 
-    /// <summary>Device id of meter <paramref name="index"/> (0-based).</summary>
+    /// <summary>
+    /// How many meters (the first ones) start with an unsynchronised real-time clock, <see cref="UnsyncedRtcOffset"/>
+    /// off, and synchronise <see cref="SyncAfter"/> after the start. Their readings until then are stamped
+    /// <c>rtc-unsynced</c> and corrected by the gateway (firmware/FRAME.md, "Clock").
+    /// </summary>
+    public int UnsyncedMeters { get; set; }
+
+    /// <summary>Device time − true time of an unsynchronised clock.</summary>
+    public TimeSpan UnsyncedRtcOffset { get; set; } = TimeSpan.FromDays(-9_801.5);
+
+    /// <summary>When the unsynchronised clocks get synchronised, after the start.</summary>
+    public TimeSpan SyncAfter { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>The device id of meter <paramref name="index"/> (0-based).</summary>
     public static string DeviceId(int index) => "pm-" + (index + 1).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The password provisioned for a device in this fleet.</summary>

@@ -41,6 +41,12 @@ public sealed class PulseMeterFleet : IDisposable
                 ConnectTimeoutMs = options.ConnectTimeoutMs,
             };
             var node = new PulseMeterNode(config, options.Seed * 100_003 + i, options.StartUnixMs, () => WithProbe(new MqttUplink(uplinkOptions)), options.Bounce);
+            if (i < options.UnsyncedMeters)
+            {
+                node.Clock.RtcOffsetMs = (long)options.UnsyncedRtcOffset.TotalMilliseconds;
+                node.Clock.SyncAtUnixMs = options.StartUnixMs + (long)options.SyncAfter.TotalMilliseconds;
+            }
+
             node.Boot();
             _nodes.Add(node);
         }

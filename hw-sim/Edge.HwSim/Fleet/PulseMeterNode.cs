@@ -28,7 +28,7 @@ public sealed class PulseMeterNode
         _uplinkFactory = uplinkFactory;
         Meter = new SimulatedPulseMeter(config.MillilitresPerPulse / 1000.0, bounce, seed);
         Storage = new MemoryStorage(ReadingRing.RequiredBytes(config.RingCapacity));
-        Clock = new SimulatedDeviceClock { UtcNowUnixMs = startUnixMs };
+        Clock = new SimulatedDeviceClock { TrueUnixMs = startUnixMs };
         _plannedUntilUnixMs = startUnixMs;
         _lastFlowEndUnixMs = startUnixMs;
     }
@@ -66,7 +66,7 @@ public sealed class PulseMeterNode
     {
         (Uplink as IDisposable)?.Dispose();
         Uplink = _uplinkFactory();
-        Clock.BootUnixMs = Clock.UtcNowUnixMs - 1000; // a second of boot time before the app starts
+        Clock.BootUnixMs = Clock.TrueUnixMs - 1000; // a second of boot time before the app starts
         Meter.UptimeOriginUnixMs = Clock.BootUnixMs;
         Device = new PulseMeterDevice(Config, Meter, Clock, Storage, Uplink);
         Device.Start();
@@ -93,7 +93,7 @@ public sealed class PulseMeterNode
             FlowAt(start, duration, litres);
         }
 
-        Clock.UtcNowUnixMs = unixMs;
+        Clock.TrueUnixMs = unixMs;
         Device.Tick();
     }
 
@@ -101,7 +101,7 @@ public sealed class PulseMeterNode
     {
         if (!WaterOff)
         {
-            Clock.UtcNowUnixMs = Math.Max(Clock.UtcNowUnixMs, start);
+            Clock.TrueUnixMs = Math.Max(Clock.TrueUnixMs, start);
             Meter.Flow(start, duration, litres);
         }
     }

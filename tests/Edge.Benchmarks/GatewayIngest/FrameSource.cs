@@ -45,6 +45,8 @@ internal sealed class FrameSource
             _valuesMilli[i] = _registerLitres * 1000;
         }
 
+        // As the firmware does: every frame says which boot it was sent in and what the clock reads (FRAME.md, "Clock").
+        _encoder.SetClock(1, nowMs, ClockQualities.Ntp, hasStep: false, stepMs: 0);
         var length = _encoder.EncodeMilli("volume", "l", _seqs.Length, _seqs, _timesMs, _valuesMilli, _flags, _qualities);
         if (length < 0)
         {

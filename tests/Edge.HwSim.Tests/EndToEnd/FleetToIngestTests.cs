@@ -78,6 +78,51 @@ public sealed class FleetToIngestTests(ITestOutputHelper output) : IDisposable
         await FinishAndVerifyAsync(fleet, stack, start + (49 * Hour));
     }
 
+    [Fact]
+    public async Task Run_ClocksUnsyncedForTenHours_IngestHoldsTheTrueTimesAndTheDeviceTimes()
+    {
+        // 8 of 20 meters boot with a real-time clock 9801 days 12:17:23 behind (a module back at its
+        // 2000-01-01 epoch) and get NTP time 10 h later. (Whole seconds: frames carry times in seconds, so a
+        // sub-second offset would leave the corrected times that fraction off the hour.) The gateway is unreachable until then, so every frame
+        // carrying their unsynced readings also carries the step the clock took (FRAME.md, "Clock").
+        var offset = -(TimeSpan.FromDays(9_801) + new TimeSpan(0, 12, 17, 23));
+        var fleetOptions = new FleetOptions
+        {
+            Meters = 20, Seed = 14, MqttPort = PortFinder.FreeTcpPort(), UnsyncedMeters = 8, UnsyncedRtcOffset = offset, SyncAfter = TimeSpan.FromHours(10),
+        };
+        await using var stack = await SimStack.StartAsync(new StackOptions { DataDir = _dir, Fleet = fleetOptions, IngestPort = PortFinder.FreeTcpPort() });
+        await stack.StopGatewayAsync();
+        using var fleet = new PulseMeterFleet(fleetOptions);
+        var start = fleetOptions.StartUnixMs;
+
+        fleet.Run(start + (12 * Hour), TimeSpan.FromHours(1));
+        await stack.StartGatewayAsync();
+        fleet.Run(start + (24 * Hour), TimeSpan.FromHours(1));
+
+        // Ground truth at the corrected time proves the correction exact: a reading left at its device time
+        // (in 2000) or off by any amount would not match the meter's pulses at that instant.
+        await FinishAndVerifyAsync(fleet, stack, start + (25 * Hour));
+        using var http = new HttpClient();
+        for (var i = 0; i < fleet.Nodes.Count; i++)
+        {
+            var id = fleet.Nodes[i].Config.DeviceId;
+            var readings = await IngestReadings.GetAsync(http, stack.IngestUrl, stack.Options.ReaderKey, id);
+            var corrected = readings.Where(r => r.ClockQuality == "gateway").ToList();
+            if (i < 8)
+            {
+                // Readings on the hours 1..9 were taken before the sync at hour 10.
+                Assert.Equal(9, corrected.Count);
+                Assert.All(corrected, r => Assert.Equal(offset, r.DeviceObservedAt!.Value - r.ObservedAt));
+                Assert.All(corrected, r => Assert.Equal(0, r.ObservedAt.ToUnixTimeMilliseconds() % Hour));
+            }
+            else
+            {
+                Assert.Empty(corrected);
+                Assert.All(readings, r => Assert.Null(r.DeviceObservedAt));
+            }
+        }
+    }
+
     // Stop the water, take one more reading once every register has settled, send everything and check
     // that the ingest holds every reading exactly once with the ground-truth volume.
     private async Task FinishAndVerifyAsync(PulseMeterFleet fleet, SimStack stack, long finalReadingUnixMs)

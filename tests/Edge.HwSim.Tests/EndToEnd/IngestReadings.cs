@@ -7,7 +7,7 @@ namespace Edge.HwSim.Tests.EndToEnd;
 /// <summary>Reads back what the ingest stored for a meter through its query API.</summary>
 public static class IngestReadings
 {
-    public sealed record Reading(long Seq, DateTimeOffset ObservedAt, double ValueM3, string Unit);
+    public sealed record Reading(long Seq, DateTimeOffset ObservedAt, double ValueM3, string Unit, string ClockQuality, DateTimeOffset? DeviceObservedAt);
 
     public static async Task<List<Reading>> GetAsync(HttpClient http, string ingestUrl, string readerKey, string deviceId)
     {
@@ -23,7 +23,9 @@ public static class IngestReadings
                 r.GetProperty("seq").GetInt64(),
                 DateTimeOffset.Parse(r.GetProperty("observedAt").GetString()!, CultureInfo.InvariantCulture),
                 r.GetProperty("value").GetDouble(),
-                r.GetProperty("unit").GetString()!));
+                r.GetProperty("unit").GetString()!,
+                r.GetProperty("clockQuality").GetString()!,
+                r.TryGetProperty("deviceObservedAt", out var device) ? DateTimeOffset.Parse(device.GetString()!, CultureInfo.InvariantCulture) : null));
         }
 
         return list;
