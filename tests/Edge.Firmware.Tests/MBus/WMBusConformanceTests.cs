@@ -46,8 +46,11 @@ public sealed class WMBusConformanceTests(ITestOutputHelper output)
             var state = x.GetProperty("header").TryGetProperty("payload_state", out var s) ? s.GetString() : "none";
             var plain = Decode(x, cipher: null);
             var seam = Decode(x, new DotNetAesCipher());
+            var portable = Decode(x, new PortableWMBusCipher());
             Count(counts, $"firmware (no AES) {plain.Kind} [{state}]");
             Count(counts, $"with .NET AES via seam {seam.Kind}");
+            Count(counts, $"with the firmware's own AES {portable.Kind}");
+            Assert.True(portable.Kind == seam.Kind, $"line {line}: firmware AES gave {portable.Kind} ({portable.Detail}), .NET AES {seam.Kind} ({seam.Detail})");
             if (plain.Kind == "failed" && _malformed.TryGetValue(line, out var why))
             {
                 Count(counts, "firmware (no AES) rejected as malformed");
@@ -70,6 +73,7 @@ public sealed class WMBusConformanceTests(ITestOutputHelper output)
         var exact = counts.Where(c => c.Key.StartsWith("firmware (no AES) exact", StringComparison.Ordinal)).Sum(c => c.Value);
         Assert.True(exact >= 50, $"only {exact} water telegrams decoded exactly without AES");
         Assert.True(counts.GetValueOrDefault("with .NET AES via seam exact") >= 56, "decryption seam regressed");
+        Assert.True(counts.GetValueOrDefault("with the firmware's own AES exact") >= 56, "firmware AES regressed");
     }
 
     /// <summary>Corpus lines that break EN 13757 framing, which wmbusmeters tolerates and we reject by design.</summary>

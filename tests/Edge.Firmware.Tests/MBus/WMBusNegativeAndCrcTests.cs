@@ -17,7 +17,7 @@ public sealed class WMBusNegativeAndCrcTests
         var x = ConformanceCorpus.Line("wmbus-negative.jsonl", line);
         var bytes = MBusTestText.Hex(x.GetProperty("hex").GetString()!);
         var key = MBusTestText.Hex(x.GetProperty("configured").GetProperty("key").GetString()!);
-        foreach (var cipher in new IWMBusCipher?[] { null, new DotNetAesCipher() })
+        foreach (var cipher in new IWMBusCipher?[] { null, new DotNetAesCipher(), new PortableWMBusCipher() })
         {
             var t = new MBusTelegram();
 
