@@ -4,7 +4,7 @@ namespace Edge.Ingest.Storage.Postgres;
 /// The PostgreSQL schema of the ingest store as numbered migrations, applied in order by <see cref="PostgresMigrator"/>
 /// and recorded in <c>schema_migrations</c>. A released migration is never edited; a change is a new one.
 /// </summary>
-internal static class PostgresSchema
+public static class PostgresSchema
 {
     /// <summary>Rows of <c>ingest_counters</c>: writers spread over them (see <see cref="Version1"/>).</summary>
     public const int CounterShards = 16;
