@@ -50,6 +50,15 @@ internal static class IngestHarness
             Line(output, $"postgres: {postgres.Readings} readings in {postgres.Elapsed.TotalSeconds:F1} s on {server}, PostgreSQL {await ScalarAsync(connectionString, "SHOW server_version").ConfigureAwait(false)}; synchronous_commit={await ScalarAsync(connectionString, "SHOW synchronous_commit").ConfigureAwait(false)}");
             Line(output, $"ingest_postgres_readings_per_s={postgresRate:F0}");
 
+            var directDatabase = connectionString.Replace(database, database + "_store", StringComparison.Ordinal);
+            await ExecuteAsync(admin, $"CREATE DATABASE {database}_store").ConfigureAwait(false);
+            var direct = await PostgresStoreDirect.RunAsync(directDatabase, postgres.Batches, now).ConfigureAwait(false);
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(admin, $"DROP DATABASE {database}_store WITH (FORCE)").ConfigureAwait(false);
+            var directRate = direct.Readings / direct.Elapsed.TotalSeconds;
+            Line(output, $"postgres_store: the same {direct.Readings} rows through PostgresIngestStore.StoreBatchAsync alone (no HTTP, decoding or normalising; a fresh database), {gateways} concurrent writers, in {direct.Elapsed.TotalSeconds:F1} s");
+            Line(output, $"postgres_store_readings_per_s={directRate:F0}");
+
             var copy = await PostgresCopyBaseline.RunAsync(connectionString, postgres.Batches, now).ConfigureAwait(false);
             var copyRate = copy.Readings / copy.Elapsed.TotalSeconds;
             Line(output, $"postgres_copy: the same {copy.Readings} rows (after the same untimed first batch per gateway) by binary COPY straight into the same readings table (truncated, partitions and indexes kept), {gateways} connections, one COPY + commit per batch, in {copy.Elapsed.TotalSeconds:F1} s");
@@ -62,6 +71,8 @@ internal static class IngestHarness
             await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)").ConfigureAwait(false);
         }
 
+        // Other work on a shared machine moves these figures; the load says how much there was.
+        Line(output, $"loadavg: {File.ReadAllText("/proc/loadavg").Trim()}");
         Line(output, $"elapsed={clock.Elapsed.TotalSeconds:F1}s");
         return 0;
     }

@@ -5,8 +5,12 @@ using NpgsqlTypes;
 namespace Edge.Ingest.Storage.Postgres;
 
 /// <summary>
-/// The bulk path: binary COPY of a batch's readings into <c>staged_readings</c>, then one statement that claims their
-/// keys in <c>reading_keys</c> and moves the readings whose key was new into <c>readings</c>.
+/// The bulk paths. Fast, when every reading is new (the normal case): binary COPY of the keys into
+/// <c>reading_keys</c>, then of the readings straight into <c>readings</c>. A known key fails the keys COPY with a
+/// unique violation; the transaction is rolled back and the batch written again on the duplicate path: binary COPY
+/// into <c>staged_readings</c>, then one statement that claims the keys with ON CONFLICT DO NOTHING and moves only the
+/// readings whose key was new. The duplicate path alone (speculative inserts, sorts, a join) ran at about 0.37 of
+/// plain COPY in the <c>ingest</c> benchmark; the fast path adds only the narrow keys COPY to it.
 /// </summary>
 public sealed partial class PostgresIngestStore
 {
@@ -46,23 +50,26 @@ public sealed partial class PostgresIngestStore
         FROM staged_readings s JOIN new_keys k ON k.device_id = s.device_id AND k.seq = s.seq
         """;
 
-    private static async Task<int> InsertReadingsAsync(
-        NpgsqlConnection db, NpgsqlTransaction transaction, BatchWrite batch, IReadOnlyList<NormalisedReading> readings,
-        CancellationToken cancellationToken)
+    // The fast path: every key must be new, else the keys COPY fails (unique violation) and nothing of it stays.
+    private static async Task<int> CopyNewReadingsAsync(
+        NpgsqlConnection db, BatchWrite batch, IReadOnlyList<NormalisedReading> readings, CancellationToken cancellationToken)
     {
-        await CopyAsync(db, readings, cancellationToken);
-        await using var move = new NpgsqlCommand(MoveStagedSql, db, transaction);
-        move.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.ReceivedUnixMs });
-        move.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.BatchId });
-        return await move.ExecuteNonQueryAsync(cancellationToken);
-    }
+        await using (var keys = await db.BeginBinaryImportAsync(
+            "COPY reading_keys (device_id, seq) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var r in readings)
+            {
+                await keys.StartRowAsync(cancellationToken);
+                await keys.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken);
+                await keys.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken);
+            }
 
-    private static async Task CopyAsync(
-        NpgsqlConnection db, IReadOnlyList<NormalisedReading> readings, CancellationToken cancellationToken)
-    {
+            await keys.CompleteAsync(cancellationToken);
+        }
+
         await using var copy = await db.BeginBinaryImportAsync("""
-            COPY staged_readings (device_id, seq, channel, observed_unix_ms, clock_quality, flags, value, unit, unit_code,
-                raw_mantissa, raw_scale, raw_unit, device_unix_ms) FROM STDIN (FORMAT BINARY)
+            COPY readings (device_id, seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value,
+                unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var r in readings)
         {
@@ -71,24 +78,67 @@ public sealed partial class PostgresIngestStore
             await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(r.ObservedUnixMs, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(r.ClockQuality, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(r.Flags, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(r.Value, NpgsqlDbType.Double, cancellationToken);
-            await copy.WriteAsync(r.Unit, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(r.UnitCode, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(r.RawMantissa, NpgsqlDbType.Bigint, cancellationToken);
-            await copy.WriteAsync(r.RawScale, NpgsqlDbType.Integer, cancellationToken);
-            await copy.WriteAsync(r.RawUnit, NpgsqlDbType.Text, cancellationToken);
-            if (r.DeviceUnixMs is { } deviceMs)
-            {
-                await copy.WriteAsync(deviceMs, NpgsqlDbType.Bigint, cancellationToken);
-            }
-            else
-            {
-                await copy.WriteNullAsync(cancellationToken);
-            }
+            await copy.WriteAsync(batch.ReceivedUnixMs, NpgsqlDbType.Bigint, cancellationToken);
+            await WriteValuesAsync(copy, r, cancellationToken);
+            await copy.WriteAsync(batch.BatchId, NpgsqlDbType.Text, cancellationToken);
+            await WriteDeviceTimeAsync(copy, r, cancellationToken);
         }
 
-        await copy.CompleteAsync(cancellationToken);
+        return (int)await copy.CompleteAsync(cancellationToken);
+    }
+
+    // The duplicate path.
+    private static async Task<int> InsertReadingsAsync(
+        NpgsqlConnection db, NpgsqlTransaction transaction, BatchWrite batch, IReadOnlyList<NormalisedReading> readings,
+        CancellationToken cancellationToken)
+    {
+        await using (var copy = await db.BeginBinaryImportAsync("""
+            COPY staged_readings (device_id, seq, channel, observed_unix_ms, clock_quality, flags, value, unit, unit_code,
+                raw_mantissa, raw_scale, raw_unit, device_unix_ms) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken))
+        {
+            foreach (var r in readings)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(r.DeviceId, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(r.Seq, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(r.Channel, NpgsqlDbType.Text, cancellationToken);
+                await copy.WriteAsync(r.ObservedUnixMs, NpgsqlDbType.Bigint, cancellationToken);
+                await WriteValuesAsync(copy, r, cancellationToken);
+                await WriteDeviceTimeAsync(copy, r, cancellationToken);
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        await using var move = new NpgsqlCommand(MoveStagedSql, db, transaction);
+        move.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.ReceivedUnixMs });
+        move.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.BatchId });
+        return await move.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    // clock_quality .. raw_unit, in the order all three tables have them.
+    private static async Task WriteValuesAsync(NpgsqlBinaryImporter copy, NormalisedReading r, CancellationToken cancellationToken)
+    {
+        await copy.WriteAsync(r.ClockQuality, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(r.Flags, NpgsqlDbType.Integer, cancellationToken);
+        await copy.WriteAsync(r.Value, NpgsqlDbType.Double, cancellationToken);
+        await copy.WriteAsync(r.Unit, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(r.UnitCode, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(r.RawMantissa, NpgsqlDbType.Bigint, cancellationToken);
+        await copy.WriteAsync(r.RawScale, NpgsqlDbType.Integer, cancellationToken);
+        await copy.WriteAsync(r.RawUnit, NpgsqlDbType.Text, cancellationToken);
+    }
+
+    private static async Task WriteDeviceTimeAsync(NpgsqlBinaryImporter copy, NormalisedReading r, CancellationToken cancellationToken)
+    {
+        if (r.DeviceUnixMs is { } deviceMs)
+        {
+            await copy.WriteAsync(deviceMs, NpgsqlDbType.Bigint, cancellationToken);
+        }
+        else
+        {
+            await copy.WriteNullAsync(cancellationToken);
+        }
     }
 }
