@@ -39,10 +39,7 @@ public static class IngestHost
         services.AddSingleton<ICallerIdentityResolver, ApiKeyIdentityResolver>();
         services.AddSingleton(UnitCatalog.Default);
         services.AddSingleton<BatchNormaliser>();
-        services.AddSingleton<IIngestStore, SqliteIngestStore>();
-        services.AddHostedService<StoreInitializer>();
-
-        services.AddHealthChecks().AddCheck<StoreHealthCheck>("database");
+        services.AddIngestStore();
         services.AddProblemDetails();
 
         // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.

@@ -1,4 +1,5 @@
 using Edge.Ingest.Auth;
+using Edge.Ingest.Storage;
 
 namespace Edge.Ingest;
 
@@ -7,6 +8,9 @@ public sealed class IngestOptions
 {
     /// <summary>Configuration section the options are bound from.</summary>
     public const string SectionName = "Edge:Ingest";
+
+    /// <summary>Which database to use (<c>Edge:Ingest:Storage:Provider</c>, <c>ConnectionString</c>); SQLite by default.</summary>
+    public IngestStorageOptions Storage { get; } = new();
 
     /// <summary>SQLite database file; a relative path is resolved against the content root. Its folder is created.</summary>
     public string DatabasePath { get; set; } = "./data/ingest.db";

@@ -1,5 +1,6 @@
 using Edge.Ingest.Auth;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Edge.Ingest;
 
@@ -14,10 +15,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.DatabasePath))
-        {
-            failures.Add("DatabasePath must be set.");
-        }
+        ValidateStorage(options, failures);
 
         if (options.MaxBodyBytes is <= 0 or > MaxBodyBytesCeiling)
         {
@@ -58,5 +56,36 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateStorage(IngestOptions options, List<string> failures)
+    {
+        var storage = options.Storage;
+        if (storage.IsPostgres)
+        {
+            if (string.IsNullOrWhiteSpace(storage.ConnectionString))
+            {
+                failures.Add("Storage:ConnectionString must be set when Storage:Provider is postgres (e.g. Host=db;Database=edge;Username=ingest).");
+                return;
+            }
+
+            try
+            {
+                // Parsing checks the keywords and values; the server is first contacted at start-up.
+                _ = new NpgsqlConnectionStringBuilder(storage.ConnectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                failures.Add($"Storage:ConnectionString is not a valid PostgreSQL connection string: {ex.Message}");
+            }
+        }
+        else if (!storage.IsSqlite)
+        {
+            failures.Add($"Storage:Provider must be sqlite or postgres, not {DetailText.Quote(storage.Provider ?? "")}.");
+        }
+        else if (string.IsNullOrWhiteSpace(options.DatabasePath))
+        {
+            failures.Add("DatabasePath must be set.");
+        }
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Edge.Benchmarks.GatewayIngest;
+using Edge.Benchmarks.Ingest;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -6,6 +8,8 @@ return args switch
 {
     ["uplink-size"] => UplinkSizeHarness.Run(Console.Out),
     ["gateway-ingest"] => await GatewayIngestHarness.RunAsync(Console.Out),
+    ["ingest", .. var rest] when IngestArgs(rest) is { } ingest =>
+        await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
     _ => Usage(),
 };
 
@@ -22,6 +26,33 @@ static int Usage()
                           against plain SQLite inserts of the same rows (same table, pragmas and commit grouping)
                           in the same temp folder; prints gateway_readings_per_s, sqlite_raw_readings_per_s and
                           gateway_vs_raw
+          ingest          readings/s through the real ingest over loopback HTTP (binary batches of 1,000 meters x 24
+                          hourly readings, 4 gateways posting one after the other, 60 s per store) on SQLite and on
+                          PostgreSQL (EDGE_PG, or a throwaway cluster), and binary COPY of the same rows into the same
+                          readings table; prints ingest_sqlite_readings_per_s, ingest_postgres_readings_per_s,
+                          postgres_copy_readings_per_s and ingest_vs_copy. Options: --seconds N, --gateways N
         """);
     return 2;
+}
+
+// "--seconds N" and "--gateways N", each optional; null when anything else is given.
+static (int Seconds, int Gateways)? IngestArgs(string[] args)
+{
+    var (seconds, gateways) = (60, 4);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+    {
+        if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            return null;
+        }
+
+        switch (args[i])
+        {
+            case "--seconds": seconds = value; break;
+            case "--gateways": gateways = value; break;
+            default: return null;
+        }
+    }
+
+    return args.Length % 2 == 0 ? (seconds, gateways) : null;
 }

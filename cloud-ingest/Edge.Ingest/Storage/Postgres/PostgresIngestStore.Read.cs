@@ -1,0 +1,53 @@
+using System.Data;
+using Npgsql;
+
+namespace Edge.Ingest.Storage.Postgres;
+
+/// <summary>Reading queries.</summary>
+public sealed partial class PostgresIngestStore
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceId);
+        await EnsureInitializedAsync(cancellationToken);
+        await using var db = await _dataSource.OpenConnectionAsync(cancellationToken);
+
+        // One snapshot for the existence check and the query. The check asks reading_keys, one index probe, rather
+        // than every partition of readings.
+        await using var transaction = await db.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await using (var probe = new NpgsqlCommand("SELECT 1 FROM reading_keys WHERE device_id = $1 LIMIT 1", db, transaction))
+        {
+            probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+            if (await probe.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+        }
+
+        // The bounds prune partitions at execution; within one, the key (device_id, observed_unix_ms, seq) is the order.
+        await using var command = new NpgsqlCommand("""
+            SELECT seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value, unit, unit_code,
+                   raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms
+            FROM readings
+            WHERE device_id = $1 AND observed_unix_ms >= $2 AND observed_unix_ms < $3
+            ORDER BY observed_unix_ms, seq
+            """, db, transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromUnixMs ?? long.MinValue });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = toUnixMs ?? long.MaxValue });
+
+        var readings = new List<StoredReading>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            readings.Add(new StoredReading(
+                reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4),
+                reader.GetInt32(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9),
+                reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt64(13)));
+        }
+
+        return readings;
+    }
+}

@@ -1,0 +1,114 @@
+namespace Edge.Ingest.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema of the ingest store as numbered migrations, applied in order by <see cref="PostgresMigrator"/>
+/// and recorded in <c>schema_migrations</c>. A released migration is never edited; a change is a new one.
+/// </summary>
+public static class PostgresSchema
+{
+    /// <summary>Rows of <c>ingest_counters</c>: writers spread over them (see <see cref="Version1"/>).</summary>
+    public const int CounterShards = 16;
+
+    /// <summary>The migrations, version and script; versions start at 1 and have no holes.</summary>
+    public static IReadOnlyList<(int Version, string Description, string Sql)> Migrations { get; } =
+    [
+        (1, "batches, reading keys, readings partitioned by month, rejected readings, events, gaps, counters", Version1),
+    ];
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int LatestVersion => Migrations[^1].Version;
+
+    /// <summary>
+    /// Version 1.
+    /// <list type="bullet">
+    /// <item><c>readings</c> is range-partitioned by observed time, one partition per UTC month, created on demand by
+    /// <see cref="PostgresPartitions"/>; times before 2000 (clocks that never synced) share <c>readings_before_2000</c>.
+    /// Its key is (device_id, observed_unix_ms, seq): it contains the partition key as PostgreSQL requires, and is the
+    /// index the reading queries (one device, a time range) walk.</item>
+    /// <item>That key cannot make (device_id, seq) unique: a unique constraint on a partitioned table must contain the
+    /// partition key, and a reading's observed time may differ between copies (a gateway corrects times stamped before
+    /// its clock synced). So <c>reading_keys</c>, one small unpartitioned table, holds the idempotency key of the
+    /// whole system; a reading is stored only when its key insert succeeded (ON CONFLICT DO NOTHING).</item>
+    /// <item><c>ingest_counters</c> has <see cref="CounterShards"/> rows and a writer adds to the row of its backend
+    /// process, so concurrent batches do not queue on one row lock until their commits; the totals are the sums.</item>
+    /// </list>
+    /// </summary>
+    private const string Version1 = """
+        CREATE TABLE batches (
+            gateway_id       text   NOT NULL,
+            seq              bigint NOT NULL,
+            created_unix_ms  bigint NOT NULL,
+            received_unix_ms bigint NOT NULL,
+            reading_count    int    NOT NULL,
+            stored_count     int    NOT NULL DEFAULT 0,
+            duplicate_count  int    NOT NULL DEFAULT 0,
+            rejected_count   int    NOT NULL DEFAULT 0,
+            PRIMARY KEY (gateway_id, seq)
+        );
+        CREATE TABLE reading_keys (
+            device_id text   NOT NULL,
+            seq       bigint NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        );
+        CREATE TABLE readings (
+            device_id        text             NOT NULL,
+            seq              bigint           NOT NULL,
+            channel          text             NOT NULL,
+            observed_unix_ms bigint           NOT NULL,
+            received_unix_ms bigint           NOT NULL,
+            clock_quality    text             NOT NULL,
+            flags            int              NOT NULL,
+            value            double precision NOT NULL,
+            unit             text             NOT NULL,
+            unit_code        text             NOT NULL,
+            raw_mantissa     bigint           NOT NULL,
+            raw_scale        int              NOT NULL,
+            raw_unit         text             NOT NULL,
+            batch_id         text             NOT NULL,
+            device_unix_ms   bigint           NULL,
+            PRIMARY KEY (device_id, observed_unix_ms, seq)
+        ) PARTITION BY RANGE (observed_unix_ms);
+        CREATE TABLE readings_before_2000 PARTITION OF readings FOR VALUES FROM (MINVALUE) TO (946684800000);
+        CREATE TABLE rejected_readings (
+            device_id        text   NOT NULL,
+            seq              bigint NOT NULL,
+            channel          text   NOT NULL,
+            observed_unix_ms bigint NOT NULL,
+            received_unix_ms bigint NOT NULL,
+            clock_quality    text   NOT NULL,
+            flags            int    NOT NULL,
+            raw_mantissa     bigint NOT NULL,
+            raw_scale        int    NOT NULL,
+            raw_unit         text   NOT NULL,
+            reason           text   NOT NULL,
+            batch_id         text   NOT NULL,
+            PRIMARY KEY (device_id, seq)
+        );
+        CREATE INDEX rejected_by_received ON rejected_readings (received_unix_ms);
+        CREATE INDEX rejected_by_device_received ON rejected_readings (device_id, received_unix_ms);
+        CREATE TABLE events (
+            batch_id         text   NOT NULL,
+            device_id        text   NOT NULL,
+            observed_unix_ms bigint NOT NULL,
+            kind             text   NOT NULL,
+            detail           text   NULL
+        );
+        CREATE TABLE gaps (
+            batch_id     text   NOT NULL,
+            device_ids   jsonb  NOT NULL,
+            from_unix_ms bigint NOT NULL,
+            to_unix_ms   bigint NOT NULL,
+            count        bigint NOT NULL,
+            reason       text   NOT NULL
+        );
+        CREATE TABLE ingest_counters (
+            shard              int    PRIMARY KEY,
+            batches            bigint NOT NULL DEFAULT 0,
+            duplicate_batches  bigint NOT NULL DEFAULT 0,
+            readings           bigint NOT NULL DEFAULT 0,
+            duplicate_readings bigint NOT NULL DEFAULT 0,
+            rejected_readings  bigint NOT NULL DEFAULT 0
+        );
+        INSERT INTO ingest_counters (shard) SELECT generate_series(0, 15);
+        """;
+}
