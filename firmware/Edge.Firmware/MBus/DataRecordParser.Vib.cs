@@ -65,6 +65,11 @@ internal static partial class DataRecordParser
             }
 
             var vife = b[i++];
+            if (vifes == 0 && code == 0x7F)
+            {
+                r.ManufacturerVife = vife & 0x7F;
+            }
+
             vifes++;
             more = (vife & 0x80) != 0;
             if ((r.VifeFlags & MBusVifeFlags.ManufacturerSpecific) == 0)

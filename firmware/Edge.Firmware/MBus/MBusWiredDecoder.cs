@@ -80,6 +80,12 @@ public sealed class MBusWiredDecoder
             return t.Fail("encrypted payload (security mode " + t.SecurityMode.ToString() + "), key required/decryption not available");
         }
 
-        return DataRecordParser.Parse(t, i, end);
+        if (!DataRecordParser.Parse(t, i, end))
+        {
+            return false;
+        }
+
+        TelegramStatus.Apply(t);
+        return true;
     }
 }

@@ -62,9 +62,9 @@ public sealed partial class WMBusDecoder
                 case MBusCi.LongHeader:
                     return DecodeTpl(t, i, end, key, mField, messageCounter);
                 case MBusCi.NoHeader:
-                    return PlainOnly(t, key) && DataRecordParser.Parse(t, i + 1, end);
+                    return PlainOnly(t, key) && ParseAndLearn(t, i + 1, end);
                 case MBusCi.CompactNoHeader:
-                    return t.Fail("compact frame (CI 0x79): format signature " + MBusHex.Bytes(b, i + 1, end - i > 2 ? 2 : 0) + " unknown, a full frame must be decoded first");
+                    return PlainOnly(t, key) && DecodeCompact(t, i, end);
                 default:
                     if (ci >= 0xA0 && ci <= 0xB7)
                     {

@@ -53,7 +53,7 @@ public sealed partial class WMBusDecoder
                 return t.Fail("unsupported security mode " + t.SecurityMode.ToString());
         }
 
-        return DataRecordParser.Parse(t, i, end);
+        return ParseAndLearn(t, i, end);
     }
 
     /// <summary>A telegram without encryption is refused when the meter has a key (it could be forged).</summary>

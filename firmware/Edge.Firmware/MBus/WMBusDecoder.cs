@@ -10,6 +10,26 @@ public sealed partial class WMBusDecoder
 {
     private readonly WMBusSecurity _security = new WMBusSecurity();
     private readonly byte[] _aField = new byte[6];
+    private readonly CompactFormatCache _formats;
+
+    /// <summary>
+    /// Creates a decoder with its own format cache for compact frames (16 formats), seeded with the known
+    /// Kamstrup water meter formats.
+    /// </summary>
+    public WMBusDecoder()
+        : this(new CompactFormatCache(16))
+    {
+        KamstrupCompactFormats.AddTo(_formats);
+    }
+
+    /// <summary>Creates a decoder that learns and looks up compact frame formats in <paramref name="formats"/>.</summary>
+    public WMBusDecoder(CompactFormatCache formats)
+    {
+        _formats = formats;
+    }
+
+    /// <summary>Formats for compact frames: learned from every full frame decoded, looked up by CI 0x79 frames.</summary>
+    public CompactFormatCache CompactFormats => _formats;
 
     /// <summary>The AES implementation used for encrypted telegrams, or null (encrypted telegrams then fail).</summary>
     public IWMBusCipher? Cipher
@@ -59,6 +79,12 @@ public sealed partial class WMBusDecoder
         t.IdRaw = (uint)(b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24));
         t.Version = b[8];
         t.DeviceType = b[9];
-        return DecodeCi(t, 10, end, key, mField);
+        if (!DecodeCi(t, 10, end, key, mField))
+        {
+            return false;
+        }
+
+        TelegramStatus.Apply(t);
+        return true;
     }
 }
