@@ -1,4 +1,5 @@
 using Edge.Benchmarks.GatewayIngest;
+using Edge.Benchmarks.MBusDecode;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -6,6 +7,7 @@ return args switch
 {
     ["uplink-size"] => UplinkSizeHarness.Run(Console.Out),
     ["gateway-ingest"] => await GatewayIngestHarness.RunAsync(Console.Out),
+    ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -22,6 +24,11 @@ static int Usage()
                           against plain SQLite inserts of the same rows (same table, pragmas and commit grouping)
                           in the same temp folder; prints gateway_readings_per_s, sqlite_raw_readings_per_s and
                           gateway_vs_raw
+          mbus-decode     M-Bus / wM-Bus telegrams decoded per second on one thread and bytes allocated per
+                          telegram (firmware decoders and AES), for a plain and a mode 5 wireless telegram, a
+                          Kamstrup compact frame and a wired long frame (corpus telegrams when ../shared/conformance
+                          or EDGE_CONFORMANCE_DIR is there, else hand-built); prints <name>_telegrams_per_s,
+                          <name>_ns_per_telegram and <name>_allocated_bytes_per_telegram
         """);
     return 2;
 }
