@@ -65,6 +65,13 @@ public sealed partial class WMBusDecoder
                     return PlainOnly(t, key) && ParseAndLearn(t, i + 1, end);
                 case MBusCi.CompactNoHeader:
                     return PlainOnly(t, key) && DecodeCompact(t, i, end);
+                case 0xA2:
+                    if (TechemRadioRecords.Knows(t))
+                    {
+                        return PlainOnly(t, key) && TechemRadioRecords.Parse(t, i, end);
+                    }
+
+                    return t.Fail("manufacturer specific CI field 0xA2 (not EN 13757-3)");
                 default:
                     if (ci >= 0xA0 && ci <= 0xB7)
                     {
