@@ -1,6 +1,7 @@
 using System.Globalization;
 using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
+using Edge.Benchmarks.MBusDecode;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -10,6 +11,7 @@ return args switch
     ["gateway-ingest"] => await GatewayIngestHarness.RunAsync(Console.Out),
     ["ingest", .. var rest] when IngestArgs(rest) is { } ingest =>
         await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
+    ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -31,6 +33,11 @@ static int Usage()
                           PostgreSQL (EDGE_PG, or a throwaway cluster), and binary COPY of the same rows into the same
                           readings table; prints ingest_sqlite_readings_per_s, ingest_postgres_readings_per_s,
                           postgres_copy_readings_per_s and ingest_vs_copy. Options: --seconds N, --gateways N
+          mbus-decode     M-Bus / wM-Bus telegrams decoded per second on one thread and bytes allocated per
+                          telegram (firmware decoders and AES), for a plain and a mode 5 wireless telegram, a
+                          Kamstrup compact frame and a wired long frame (corpus telegrams when ../shared/conformance
+                          or EDGE_CONFORMANCE_DIR is there, else hand-built); prints <name>_telegrams_per_s,
+                          <name>_ns_per_telegram and <name>_allocated_bytes_per_telegram
         """);
     return 2;
 }

@@ -9,7 +9,7 @@ public static class MBusCi
     /// <summary>Response, long transport header (12 bytes), variable data structure.</summary>
     public const int LongHeader = 0x72;
 
-    /// <summary>Response, fixed data structure (EN 1434-3 legacy, not decoded).</summary>
+    /// <summary>Response, fixed data structure (EN 1434-3 legacy, least significant byte first).</summary>
     public const int FixedData = 0x73;
 
     /// <summary>Response, variable data structure, MSB first (EN 1434-3 legacy, not decoded).</summary>

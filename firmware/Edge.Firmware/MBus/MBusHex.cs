@@ -8,6 +8,9 @@ public static class MBusHex
     /// <summary>"0x" and two hex digits.</summary>
     public static string Byte(int value) => "0x" + Digits[(value >> 4) & 0xF] + Digits[value & 0xF];
 
+    /// <summary>"0x" and four hex digits of a 16-bit value.</summary>
+    public static string Word(int value) => Byte(value >> 8) + Digits[(value >> 4) & 0xF] + Digits[value & 0xF];
+
     /// <summary>Hex digits of <paramref name="length"/> bytes, in the given order, no separators.</summary>
     public static string Bytes(byte[] buffer, int offset, int length)
     {

@@ -67,6 +67,12 @@ public sealed class MBusRecord
     /// <summary>Record error code from a VIFE 0x00-0x1F (§6.4.4 table 16), or -1.</summary>
     public int RecordError;
 
+    /// <summary>
+    /// The first VIFE after a manufacturer specific VIF 0xFF (EN 13757-3 §6.4.1: its meaning is the
+    /// manufacturer's, e.g. Kamstrup 0x20 = info codes), without the extension bit; -1 when there is none.
+    /// </summary>
+    public int ManufacturerVife;
+
     /// <summary>A description added by a combinable VIFE ("per hour", "lower limit"), or empty.</summary>
     public string Modifier = string.Empty;
 
@@ -110,6 +116,7 @@ public sealed class MBusRecord
         VifTextLength = 0;
         VifeFlags = 0;
         RecordError = -1;
+        ManufacturerVife = -1;
         Modifier = string.Empty;
     }
 }

@@ -77,6 +77,27 @@ public sealed class MBusTelegram
     /// <summary>DIF 0x1F was seen: the meter has more records in a next telegram.</summary>
     public bool MoreRecordsFollow { get; internal set; }
 
+    /// <summary>Meter condition flags (see <see cref="MeterStatusFlags"/>) from the status byte and manufacturer records.</summary>
+    public int MeterFlags { get; internal set; }
+
+    /// <summary>Raw manufacturer status / info code record (e.g. Kamstrup info codes), -1 when the telegram has none.</summary>
+    public long ManufacturerStatus { get; internal set; }
+
+    /// <summary>
+    /// How long the dry, reverse, leak and burst conditions have lasted, 3 bits each (bits 0-2 dry, 3-5 reverse,
+    /// 6-8 leak, 9-11 burst), as <see cref="MeterStatusFlags.DurationText"/> codes; 0 when unknown.
+    /// </summary>
+    public int StatusDurations { get; internal set; }
+
+    /// <summary>Format signature of a compact frame (CI 0x79), -1 for other frames.</summary>
+    public int CompactSignature { get; internal set; }
+
+    /// <summary>
+    /// For a compact frame: true when the full-frame CRC it carries matches the records rebuilt from the
+    /// remembered format (compact M-Bus annex of EN 13757-3: CRC-16 over the data records of the equivalent full frame).
+    /// </summary>
+    public bool CompactCrcOk { get; internal set; }
+
     /// <summary>Number of decoded records.</summary>
     public int RecordCount { get; private set; }
 
@@ -124,6 +145,11 @@ public sealed class MBusTelegram
         Decrypted = false;
         ApplicationError = -1;
         MoreRecordsFollow = false;
+        MeterFlags = 0;
+        ManufacturerStatus = -1;
+        StatusDurations = 0;
+        CompactSignature = -1;
+        CompactCrcOk = false;
         RecordCount = 0;
     }
 

@@ -65,8 +65,15 @@ public sealed class MBusWiredDecoder
             case MBusCi.NoHeader:
                 break;
             case MBusCi.FixedData:
+                if (!FixedDataParser.Parse(t, i, end))
+                {
+                    return false;
+                }
+
+                TelegramStatus.Apply(t);
+                return true;
             case 0x77:
-                return t.Fail("unsupported CI field " + MBusHex.Byte(_frame.Ci) + " (fixed data structure of EN 1434-3)");
+                return t.Fail("unsupported CI field 0x77 (fixed data structure, most significant byte first)");
             case MBusCi.LongHeaderMsbFirst:
                 return t.Fail("unsupported CI field 0x76 (variable data structure, most significant byte first)");
             default:
@@ -80,6 +87,12 @@ public sealed class MBusWiredDecoder
             return t.Fail("encrypted payload (security mode " + t.SecurityMode.ToString() + "), key required/decryption not available");
         }
 
-        return DataRecordParser.Parse(t, i, end);
+        if (!DataRecordParser.Parse(t, i, end))
+        {
+            return false;
+        }
+
+        TelegramStatus.Apply(t);
+        return true;
     }
 }

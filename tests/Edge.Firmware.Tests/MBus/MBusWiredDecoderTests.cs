@@ -103,6 +103,29 @@ public sealed class MBusWiredDecoderTests
         Assert.Equal(45.64m, MBusTestText.Exact(t.GetRecord(0)));
     }
 
+    [Fact]
+    public void TryDecode_FixedStructureBinaryStored_CountersScaled()
+    {
+        // CI 73: ID 00000042, access 07, status C0 (binary counters, stored values), units 2C|80 (m³, medium bits 0-1 = 10)
+        // and 32|40 (l/h, medium bits 2-3 = 01): medium 0110 = 6 (warm water); counters 0x1234 m³ and 0x50 l/h.
+        var t = Decode(Long("73", "42000000" + "07" + "C0" + "AC" + "72" + "34120000" + "50000000"));
+
+        Assert.True(t.Ok, t.Error);
+        Assert.Equal("00000042", t.Id);
+        Assert.Equal(6, t.DeviceType);
+        AssertRecord(t.GetRecord(0), MBusQuantity.Volume, MBusUnit.CubicMetre, 4660m, 1, 0, 0);
+        AssertRecord(t.GetRecord(1), MBusQuantity.VolumeFlow, MBusUnit.CubicMetrePerHour, 0.08m, 1, 0, 0);
+    }
+
+    [Fact]
+    public void TryDecode_FixedStructureWrongLength_Fails()
+    {
+        var t = Decode(Long("73", "42000000" + "07" + "00" + "AC" + "72" + "34120000"));
+
+        Assert.False(t.Ok);
+        Assert.Contains("must be 16 bytes", t.Error, StringComparison.Ordinal);
+    }
+
     internal static MBusTelegram Decode(string hex)
     {
         var bytes = MBusTestText.Hex(hex);

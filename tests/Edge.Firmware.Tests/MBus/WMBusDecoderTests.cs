@@ -96,6 +96,19 @@ public sealed class WMBusDecoderTests
         Assert.Contains(error, t.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TryDecode_TechemCiA2_TotalIsBillingPlusSince()
+    {
+        // L C=44 M "TCH" (20<<10 | 3<<5 | 8 = 0x5068) ID 12345678 version 74 type 62, CI A2: status 00, billing date
+        // 0000, billing volume 0x0059 = 8.9 m3, current date 0000, since billing 0x0031 = 4.9 m3; total 13.8 m3.
+        var t = Decode("13" + "446850785634127462" + "A2" + "00" + "0000" + "5900" + "0000" + "3100", key: null);
+
+        Assert.True(t.Ok, t.Error);
+        Assert.Equal(13.8m, MBusTestText.Exact(WMBusWaterTotal.Find(t)!));
+        Assert.Equal(8.9m, MBusTestText.Exact(t.GetRecord(0)));
+        Assert.Equal(1, t.GetRecord(0).StorageNumber);
+    }
+
     private static MBusTelegram Decode(string hex, byte[]? key)
     {
         var bytes = MBusTestText.Hex(hex);
