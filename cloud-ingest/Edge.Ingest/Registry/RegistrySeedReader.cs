@@ -7,7 +7,7 @@ using Edge.Ingest.Normalisation.Units;
 namespace Edge.Ingest.Registry;
 
 /// <summary>
-/// Reads a registry seed file (format: README "Device registry seed"): <c>{"version": 1, "devices": [...]}</c>.
+/// Reads a registry seed file (format: DOMAIN.md "Device registry seed"): <c>{"version": 1, "devices": [...]}</c>.
 /// Reading is strict: unknown or duplicate members, wrong types and invalid registrations are all reported, each with
 /// its JSON path, and a seed with any defect yields no devices at all.
 /// </summary>
