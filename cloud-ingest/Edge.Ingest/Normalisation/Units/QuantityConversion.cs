@@ -25,12 +25,17 @@ public sealed record QuantityConversion(
     /// <exception cref="OverflowException">The value does not fit a decimal after conversion.</exception>
     public decimal ToCanonicalDecimal(long mantissa, int scale)
     {
+        return ToCanonicalDecimal(ToDecimal(mantissa, scale));
+    }
+
+    /// <summary>The exact decimal mantissa × 10^-<paramref name="scale"/> (scale 0 to 28).</summary>
+    public static decimal ToDecimal(long mantissa, int scale)
+    {
         ArgumentOutOfRangeException.ThrowIfNegative(scale);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, 28);
         // new decimal(lo, mid, hi, negative, scale) holds mantissa × 10^-scale exactly.
         var magnitude = mantissa == long.MinValue ? 9_223_372_036_854_775_808UL : (ulong)Math.Abs(mantissa);
-        var value = new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, (byte)scale);
-        return ToCanonicalDecimal(value);
+        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, mantissa < 0, (byte)scale);
     }
 
     /// <summary>Converts a decimal value in <see cref="InputUnit"/> to the canonical unit.</summary>
