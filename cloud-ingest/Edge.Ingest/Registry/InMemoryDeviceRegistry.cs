@@ -3,6 +3,7 @@ namespace Edge.Ingest.Registry;
 /// <summary>An <see cref="IDeviceRegistry"/> held in memory; thread-safe. For tests and the demo seed.</summary>
 public sealed class InMemoryDeviceRegistry(DeviceRegistrationValidator validator) : IDeviceRegistry
 {
+    private readonly DeviceRegistrationValidator _validator = validator;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DeviceRegistration> _devices = new(StringComparer.Ordinal);
 
@@ -12,11 +13,18 @@ public sealed class InMemoryDeviceRegistry(DeviceRegistrationValidator validator
     {
     }
 
-    /// <summary>A registry holding the devices of a seed that was read without errors.</summary>
+    /// <summary>A registry holding the devices of a seed (validated again: a seed can also be built in code).</summary>
+    /// <exception cref="ArgumentException">A device is invalid; the message lists every defect.</exception>
     public static InMemoryDeviceRegistry FromSeed(RegistrySeed seed)
     {
         ArgumentNullException.ThrowIfNull(seed);
         var registry = new InMemoryDeviceRegistry();
+        var errors = seed.Devices.SelectMany((d, i) => registry._validator.Validate(d, $"$.devices[{i}]")).ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException($"The seed is invalid: {string.Join(" ", errors)}", nameof(seed));
+        }
+
         foreach (var device in seed.Devices)
         {
             registry._devices[device.DeviceId] = device;
@@ -78,7 +86,7 @@ public sealed class InMemoryDeviceRegistry(DeviceRegistrationValidator validator
     public ValueTask<RegistryWriteResult> UpsertAsync(DeviceRegistration registration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registration);
-        var errors = validator.Validate(registration);
+        var errors = _validator.Validate(registration);
         if (errors.Count > 0)
         {
             return ValueTask.FromResult(new RegistryWriteResult(false, errors));

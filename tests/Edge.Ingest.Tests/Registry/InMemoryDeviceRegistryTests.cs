@@ -55,4 +55,14 @@ public sealed class InMemoryDeviceRegistryTests
         Assert.False(await registry.RemoveAsync("wm-1", None));
         Assert.Empty(await registry.FindManyAsync(["wm-1"], None));
     }
+
+    [Fact]
+    public void FromSeed_InvalidDeviceBuiltInCode_ThrowsListingThePath()
+    {
+        var seed = new RegistrySeed([Registrations.Meter(), Registrations.Meter("wm-2") with { Meter = null }]);
+
+        var ex = Assert.Throws<ArgumentException>(() => InMemoryDeviceRegistry.FromSeed(seed));
+
+        Assert.Contains("$.devices[1].meter:", ex.Message, StringComparison.Ordinal);
+    }
 }
