@@ -47,7 +47,7 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
 
             if (key.Role is null)
             {
-                failures.Add($"ApiKeys[{i}].Role must be gateway, reader or admin.");
+                failures.Add($"ApiKeys[{i}].Role must be gateway, waterworks (or reader), disaster, welfare or admin.");
             }
             else if (key.Role == CallerRole.Gateway && string.IsNullOrEmpty(key.GatewayId))
             {

@@ -22,7 +22,8 @@ public sealed class CallerRoleFilter(RequiredCallerRoles required) : IEndpointFi
             return Problems.Unauthenticated(resolution.Failure ?? "The caller is not authenticated.");
         }
 
-        if (!required.Roles.Contains(caller.Role))
+        // Compared by rights, not by name: a 'reader' key may call what needs 'waterworks' and vice versa.
+        if (!required.Roles.Any(r => CallerRoleNames.Canonical(r) == CallerRoleNames.Canonical(caller.Role)))
         {
             var allowed = string.Join(" or ", required.Roles.Select(CallerRoleNames.ToName));
             return Problems.Forbidden(

@@ -9,6 +9,12 @@ public static class CallerRoleNames
         CallerRole.Gateway => "gateway",
         CallerRole.Reader => "reader",
         CallerRole.Admin => "admin",
+        CallerRole.Waterworks => "waterworks",
+        CallerRole.Disaster => "disaster",
+        CallerRole.Welfare => "welfare",
         _ => role.ToString(),
     };
+
+    /// <summary>The role whose rights <paramref name="role"/> has: <see cref="CallerRole.Reader"/> is waterworks.</summary>
+    public static CallerRole Canonical(CallerRole role) => role == CallerRole.Reader ? CallerRole.Waterworks : role;
 }

@@ -1,0 +1,38 @@
+namespace Edge.Ingest.Auth;
+
+/// <summary>Endpoints grouped by the data they expose; <see cref="AccessPolicy"/> decides per group.</summary>
+public enum EndpointGroup
+{
+    /// <summary>Writes: <c>POST /v1/batches</c> (Edge.Uplink and third-party JSON readings).</summary>
+    Ingest,
+
+    /// <summary>One meter's readings and latest value: <c>GET /v1/meters/{id}/readings</c>.</summary>
+    MeterReadings,
+
+    /// <summary>One meter's intervals: <c>GET /v1/meters/{id}/consumption</c>.</summary>
+    MeterConsumption,
+
+    /// <summary>Meter alarms (leak, burst, backflow, tamper, ...).</summary>
+    MeterAlarms,
+
+    /// <summary>Billing CSV and NGSI-LD exports of meter data.</summary>
+    MeterExport,
+
+    /// <summary>Area totals and status: <c>GET /v1/areas/{code}/consumption</c>; no household values.</summary>
+    AreaAggregates,
+
+    /// <summary>Environmental sensors (rain, river level, seismic, air), including their NGSI-LD export.</summary>
+    SensorData,
+
+    /// <summary>No-use alerts of households enrolled in welfare watch.</summary>
+    WelfareAlerts,
+
+    /// <summary>Readings set aside or quarantined (unknown devices): <c>GET /v1/rejected</c>.</summary>
+    Quarantine,
+
+    /// <summary>Ingest totals: <c>GET /v1/stats</c>.</summary>
+    Stats,
+
+    /// <summary>The device registry admin API.</summary>
+    Registry,
+}
