@@ -102,7 +102,10 @@ public sealed class GatewayProcessTests : IDisposable
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayProcess.StartAsync(["--Edge:Gateway:DataDir=" + _dir.Path]));
 
+        Assert.Contains("the gateway exited with 2 ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("edge-gateway: configuration error: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Edge:Gateway:Id is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
     private string[] Args(string? ingestUrl)

@@ -54,7 +54,12 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         var gateway = new GatewayProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         gateway._process.OutputDataReceived += (_, e) => gateway.OnLine(e.Data);
         gateway._process.ErrorDataReceived += (_, e) => gateway.OnLine(e.Data);
-        gateway._process.Exited += (_, _) => gateway._ready.TrySetException(new InvalidOperationException($"the gateway exited with {gateway._process.ExitCode} before it was ready:\n{gateway.Output}"));
+        gateway._process.Exited += (_, _) =>
+        {
+            // Exited can fire before the last lines of stderr are read; WaitForExit() waits for both streams' end.
+            gateway._process.WaitForExit();
+            gateway._ready.TrySetException(new InvalidOperationException($"the gateway exited with {gateway._process.ExitCode} before it was ready:\n{gateway.Output}"));
+        };
         gateway._process.Start();
         gateway._process.BeginOutputReadLine();
         gateway._process.BeginErrorReadLine();
