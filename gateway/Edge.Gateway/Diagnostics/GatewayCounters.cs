@@ -19,6 +19,11 @@ public sealed class GatewayCounters
     private long _eventsEvicted;
     private long _readingsExpired;
     private long _eventsExpired;
+    private long _telegramsAccepted;
+    private long _telegramsDuplicate;
+    private long _telegramErrors;
+    private long _telegramsIgnored;
+    private long _inputGarbageBytes;
 
     /// <summary>Frames committed to the store and acknowledged with success.</summary>
     public long FramesAccepted => Interlocked.Read(ref _framesAccepted);
@@ -59,6 +64,31 @@ public sealed class GatewayCounters
     /// <summary>Waiting events removed after their class's TTL (each reported by a gap record).</summary>
     public long EventsExpired => Interlocked.Read(ref _eventsExpired);
 
+    /// <summary>Meter telegrams (radio or wired) whose reading the store committed.</summary>
+    public long TelegramsAccepted => Interlocked.Read(ref _telegramsAccepted);
+
+    /// <summary>Meter telegrams dropped as repetitions of the meter's previous telegram (same access number and bytes).</summary>
+    public long TelegramsDuplicate => Interlocked.Read(ref _telegramsDuplicate);
+
+    /// <summary>Meter telegrams or readouts that failed: decoding, decryption, no volume record, bus errors, store failures.</summary>
+    public long TelegramErrors => Interlocked.Read(ref _telegramErrors);
+
+    /// <summary>Telegrams of meters not configured on their input (neighbours' meters), ignored.</summary>
+    public long TelegramsIgnored => Interlocked.Read(ref _telegramsIgnored);
+
+    /// <summary>Bytes skipped on serial inputs to find the next frame or line (line noise, broken frames).</summary>
+    public long InputGarbageBytes => Interlocked.Read(ref _inputGarbageBytes);
+
+    internal void TelegramAccepted() => Interlocked.Increment(ref _telegramsAccepted);
+
+    internal void TelegramDuplicate() => Interlocked.Increment(ref _telegramsDuplicate);
+
+    internal void TelegramFailed() => Interlocked.Increment(ref _telegramErrors);
+
+    internal void TelegramIgnored() => Interlocked.Increment(ref _telegramsIgnored);
+
+    internal void InputGarbage(long bytes) => Interlocked.Add(ref _inputGarbageBytes, bytes);
+
     internal void Evicted(long readings, long events)
     {
         Interlocked.Add(ref _readingsEvicted, readings);
@@ -95,5 +125,6 @@ public sealed class GatewayCounters
     public override string ToString() =>
         $"frames accepted={FramesAccepted} refused={FramesRefused}; readings stored={ReadingsStored} duplicate={ReadingsDuplicate}; " +
         $"store commits={StoreCommits} failures={StoreFailures}; batches cut={BatchesCut} acknowledged={BatchesAcknowledged} uplink failures={UplinkFailures}; " +
-        $"evicted readings={ReadingsEvicted} events={EventsEvicted}; expired readings={ReadingsExpired} events={EventsExpired}";
+        $"evicted readings={ReadingsEvicted} events={EventsEvicted}; expired readings={ReadingsExpired} events={EventsExpired}; " +
+        $"telegrams accepted={TelegramsAccepted} duplicate={TelegramsDuplicate} errors={TelegramErrors} ignored={TelegramsIgnored}; input garbage bytes={InputGarbageBytes}";
 }

@@ -1,5 +1,6 @@
 using Edge.Gateway.Batching;
 using Edge.Gateway.Clock;
+using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
@@ -86,6 +87,7 @@ public static class GatewayHost
         services.AddHostedService<BatcherService>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();
+        SerialInputRegistration.AddSerialInputs(services, configuration);
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerService>());
     }
 

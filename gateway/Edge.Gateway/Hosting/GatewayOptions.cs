@@ -1,4 +1,5 @@
 using Edge.Gateway.Batching;
+using Edge.Gateway.Radio;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
 using Edge.Gateway.Uplink;
@@ -34,6 +35,9 @@ public sealed class GatewayOptions
 
     /// <summary>Retry timing of the uplink.</summary>
     public UplinkOptions Uplink { get; set; } = new();
+
+    /// <summary>Serial inputs: wM-Bus receivers and wired M-Bus segments (gateway/Edge.Gateway/Radio/README.md).</summary>
+    public List<SerialInputOptions> Inputs { get; set; } = [];
 
     /// <summary>How often the counters are logged.</summary>
     public TimeSpan CounterLogInterval { get; set; } = TimeSpan.FromMinutes(1);

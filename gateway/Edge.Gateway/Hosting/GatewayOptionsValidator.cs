@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Edge.Gateway.Radio;
 using Edge.Gateway.Store;
 using Edge.Uplink;
 using Microsoft.Extensions.Options;
@@ -78,6 +79,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         NotNegative(errors, options.Batch.StatusMaxDelay, "Batch:StatusMaxDelay");
         NotNegative(errors, options.Batch.BackfillMaxDelay, "Batch:BackfillMaxDelay");
         ValidateStore(errors, options.Store);
+        SerialInputValidation.Validate(errors, options.Inputs);
         Positive(errors, options.Batch.PollInterval, "Batch:PollInterval");
         Positive(errors, options.Uplink.MinBackoff, "Uplink:MinBackoff");
         Positive(errors, options.Uplink.RequestTimeout, "Uplink:RequestTimeout");

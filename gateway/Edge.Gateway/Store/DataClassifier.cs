@@ -1,5 +1,6 @@
 using Edge.Firmware.Buffering;
 using Edge.Gateway.Hosting;
+using Edge.Gateway.Radio;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Store;
@@ -8,7 +9,7 @@ namespace Edge.Gateway.Store;
 /// Assigns classes (DESIGN.md, gateway promise 3): a reading is class reading, or backfill when it was
 /// observed more than <see cref="StoreOptions.BackfillAfter"/> before it was received. Its flags
 /// (firmware/FRAME.md, "Flags") yield events: reverse and tamper are alarms, lost-before, reboot and
-/// low-battery are status. Each flagged reading yields its own event (tamper is latched on the device,
+/// low-battery are status; leak, burst and dry (meters the gateway reads itself, <see cref="MeterAlarmFlags"/>) are alarms. Each flagged reading yields its own event (tamper is latched on the device,
 /// so it repeats while latched; the ingest decides what is new).
 /// </summary>
 internal sealed class DataClassifier(IOptions<GatewayOptions> options)
@@ -20,6 +21,9 @@ internal sealed class DataClassifier(IOptions<GatewayOptions> options)
         (ReadingFlags.LostBefore, "lost-before", DataClass.Status),
         (ReadingFlags.Reboot, "reboot", DataClass.Status),
         (ReadingFlags.LowBattery, "low-battery", DataClass.Status),
+        (MeterAlarmFlags.Leak, "leak", DataClass.Alarm),
+        (MeterAlarmFlags.Burst, "burst", DataClass.Alarm),
+        (MeterAlarmFlags.Dry, "dry", DataClass.Alarm),
     ];
 
     /// <summary>The readings with their class set, and the events of their flags.</summary>

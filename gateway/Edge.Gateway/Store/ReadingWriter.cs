@@ -3,6 +3,7 @@ using Edge.Gateway.Batching;
 using Edge.Gateway.Clock;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Hosting;
+using Edge.Gateway.Radio;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -152,6 +153,11 @@ internal sealed partial class ReadingWriter : IHostedService
                 if (group[i].Frame.Epoch is { } epoch)
                 {
                     ClockEpochStore.Save(connection, tx, epoch, group[i].Frame.EpochRefined);
+                }
+
+                if (group[i].Frame.MeterSequence is { } sequence)
+                {
+                    MeterSequences.Save(connection, tx, sequence);
                 }
 
                 alarms |= alarm;

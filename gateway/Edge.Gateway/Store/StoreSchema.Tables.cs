@@ -70,6 +70,12 @@ internal static partial class StoreSchema
             max_seq   INTEGER NOT NULL,
             PRIMARY KEY (device, boot_seq)
         );
+        CREATE TABLE IF NOT EXISTS meter_seqs (
+            device      TEXT    PRIMARY KEY,
+            last_seq    INTEGER NOT NULL,
+            last_access INTEGER NOT NULL,
+            last_digest INTEGER NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS counters (
             name  TEXT PRIMARY KEY,
             value INTEGER NOT NULL

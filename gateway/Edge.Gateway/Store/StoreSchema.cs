@@ -5,7 +5,8 @@ namespace Edge.Gateway.Store;
 /// <summary>
 /// Creates and migrates the store's tables; the schema version lives in <c>PRAGMA user_version</c>.
 /// Version 2 added events, gap records, per-class usage and the per-device drain marks to version 1;
-/// version 3 added the device time of corrected readings and the device clock boots (<c>clock_epochs</c>).
+/// version 3 added the device time of corrected readings and the device clock boots (<c>clock_epochs</c>), and the
+/// per-meter sequence counters of meters the gateway reads itself (<c>meter_seqs</c>, created when missing).
 /// </summary>
 internal static partial class StoreSchema
 {

@@ -1,4 +1,5 @@
 using Edge.Gateway.Clock;
+using Edge.Gateway.Radio;
 
 namespace Edge.Gateway.Store;
 
@@ -12,4 +13,7 @@ internal sealed record StoredFrame(IReadOnlyList<ReadingRecord> Readings, IReadO
 
     /// <summary>True when the boot's offset became known or exact: its stored, unsent readings are corrected again.</summary>
     public bool EpochRefined { get; init; }
+
+    /// <summary>The sequence state of a meter the gateway reads itself (saved in the same transaction), or null.</summary>
+    public MeterSequenceState? MeterSequence { get; init; }
 }

@@ -51,6 +51,22 @@ internal static class StoreFile
         return values;
     }
 
+    /// <summary>The first column of every row of <paramref name="sql"/>, as text.</summary>
+    public static List<string> Texts(string dbPath, string sql)
+    {
+        using var connection = Open(dbPath);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private static SqliteConnection Open(string dbPath)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPath, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

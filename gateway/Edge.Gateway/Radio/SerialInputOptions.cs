@@ -1,0 +1,44 @@
+namespace Edge.Gateway.Radio;
+
+/// <summary>One serial input of the gateway (<c>Edge:Gateway:Inputs:N</c>): a wM-Bus receiver or a wired M-Bus bus.</summary>
+public sealed class SerialInputOptions
+{
+    /// <summary>Name for logs and for ids of header-less wired meters; default <c>input{N}</c>.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary><c>im871a</c>, <c>hexlines</c> or <c>mbus-master</c> (<see cref="InputKinds"/>).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>Serial device, e.g. <c>/dev/ttyUSB0</c>.</summary>
+    public string Port { get; set; } = "";
+
+    /// <summary>Line speed; 0 = the kind's usual one (57600, 115200, 2400).</summary>
+    public int Baud { get; set; }
+
+    /// <summary>mbus-master: time between two readouts of all meters.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Wait before reopening the port after an I/O error (adapter unplugged).</summary>
+    public TimeSpan ReopenDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The meters of this input and their keys. Radio inputs store only these unless <see cref="AcceptUnlisted"/>.</summary>
+    public List<MeterKeyOptions> Keys { get; set; } = [];
+
+    /// <summary>Radio inputs: also store unencrypted telegrams of meters not in <see cref="Keys"/>.</summary>
+    public bool AcceptUnlisted { get; set; }
+
+    /// <summary>mbus-master: primary addresses (1..250) to read.</summary>
+    public List<int> PrimaryAddresses { get; set; } = [];
+
+    /// <summary>mbus-master: secondary addresses (8 id digits) to read by selection.</summary>
+    public List<string> SecondaryAddresses { get; set; } = [];
+
+    /// <summary>mbus-master: find the meters by the wildcard search at start, then read them by secondary address.</summary>
+    public bool Search { get; set; }
+
+    /// <summary>mbus-master: response timeout; zero = EN 13757-2's 330 bit times + 50 ms.</summary>
+    public TimeSpan ResponseTimeout { get; set; }
+
+    /// <summary>mbus-master: repetitions after no answer or a garbled one.</summary>
+    public int Retries { get; set; } = 2;
+}
