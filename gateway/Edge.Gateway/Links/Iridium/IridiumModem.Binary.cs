@@ -10,6 +10,7 @@ public sealed partial class IridiumModem
     /// modem's verdict. The message overwrites the MO buffer. After status 1 (timeout) the modem sends no <c>OK</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The message is empty.</exception>
+    /// <remarks>A message longer than the modem takes is answered 3 (<see cref="SbdWriteStatus.BadSize"/>) before READY.</remarks>
     public async Task<SbdWriteStatus> WriteMessageAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
         if (message.IsEmpty)
@@ -23,6 +24,13 @@ public sealed partial class IridiumModem
             var deadline = _time.GetUtcNow() + _options.CommandTimeout;
             _channel.WriteCommand("AT+SBDWB=" + message.Length.ToString(CultureInfo.InvariantCulture));
             var ready = await _channel.ReadLineAsync(deadline, cancellationToken).ConfigureAwait(false);
+            if (ready == "3")
+            {
+                // A length outside 1..340 is refused at once, without READY.
+                await ExpectOkAsync("AT+SBDWB", deadline, cancellationToken).ConfigureAwait(false);
+                return SbdWriteStatus.BadSize;
+            }
+
             if (ready != "READY")
             {
                 throw new IridiumModemException(ready == "ERROR" ? IridiumModemErrorKind.CommandError : IridiumModemErrorKind.Protocol, $"AT+SBDWB answered '{ready}' instead of READY");
