@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using Edge.Firmware.Hardware;
 
 namespace Edge.Gateway.Links.Iridium;
@@ -7,15 +8,24 @@ namespace Edge.Gateway.Links.Iridium;
 /// The byte level of the AT interface: writes command lines and raw bytes, reads response lines and binary blocks.
 /// Lines end at CR or LF (ISU AT Command Reference §3, responses are framed by CR LF in verbose mode); blank lines,
 /// the echo of our own command (echo is on after power-up until <c>ATE0</c>) and the unsolicited <c>SBDRING</c>
-/// (+SBDMTA) are taken out here, so callers see only answers. Reads wait in the port's poll with a short slice
-/// (no busy loop) and end at a deadline of the injected <see cref="TimeProvider"/>. I/O errors become
+/// (+SBDMTA) are taken out here, so callers see only answers. One dedicated thread waits in the port's poll (no busy
+/// loop, no thread-pool thread blocked); reads await its chunks and end at a deadline of the injected <see cref="TimeProvider"/>. I/O errors become
 /// <see cref="IridiumModemException"/> here and nowhere else.
 /// </summary>
-internal sealed class AtChannel(ISerialLink port, TimeProvider time)
+internal sealed class AtChannel : IDisposable
 {
-    // Longest single poll, so cancellation and deadlines are noticed promptly.
+    // Longest single poll of the reader thread, so it notices Dispose promptly.
     private const int SliceMs = 100;
+
+    // Pause after a read error, so a dead port does not spin.
+    private const int ErrorPauseMs = 1000;
     private const string Ring = "SBDRING";
+
+    private readonly ISerialLink _port;
+    private readonly TimeProvider _time;
+    private readonly Thread _reader;
+    private readonly Channel<Chunk> _incoming = Channel.CreateUnbounded<Chunk>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private volatile bool _stopping;
 
     private byte[] _buffer = new byte[2048];
     private int _start;
@@ -24,6 +34,15 @@ internal sealed class AtChannel(ISerialLink port, TimeProvider time)
     private long _bytesWritten;
     private long _bytesRead;
     private volatile bool _ringPending;
+
+    /// <summary>Starts the reader thread on <paramref name="serialPort"/>.</summary>
+    public AtChannel(ISerialLink serialPort, TimeProvider timeProvider)
+    {
+        _port = serialPort;
+        _time = timeProvider;
+        _reader = new Thread(ReadLoop) { IsBackground = true, Name = "iridium-at-reader" };
+        _reader.Start();
+    }
 
     /// <summary>Bytes written to the modem since start.</summary>
     public long BytesWritten => Interlocked.Read(ref _bytesWritten);
@@ -40,8 +59,12 @@ internal sealed class AtChannel(ISerialLink port, TimeProvider time)
     /// <summary>Drops everything received and not read yet.</summary>
     public void Discard()
     {
+        Translate(_port.DiscardInput, "discard input of");
+        while (_incoming.Reader.TryRead(out _))
+        {
+        }
+
         _start = _end = 0;
-        Translate(port.DiscardInput, "discard input of");
     }
 
     /// <summary>Sends <paramref name="command"/> followed by CR.</summary>
@@ -54,7 +77,7 @@ internal sealed class AtChannel(ISerialLink port, TimeProvider time)
     /// <summary>Sends bytes as they are.</summary>
     public void WriteRaw(byte[] data)
     {
-        Translate(() => port.Write(data, 0, data.Length), "write to");
+        Translate(() => _port.Write(data, 0, data.Length), "write to");
         Interlocked.Add(ref _bytesWritten, data.Length);
     }
 
@@ -183,13 +206,32 @@ internal sealed class AtChannel(ISerialLink port, TimeProvider time)
         return false;
     }
 
-    /// <summary>Reads what arrives within one slice; false once the deadline has passed with nothing new.</summary>
+    /// <summary>Waits for the next chunk from the reader thread; false once the deadline has passed with nothing new.</summary>
     private async Task<bool> FillAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
-        var remaining = deadline - time.GetUtcNow();
+        var remaining = deadline - _time.GetUtcNow();
         if (remaining <= TimeSpan.Zero)
         {
             return false;
+        }
+
+        Chunk chunk;
+        using (var timeout = new CancellationTokenSource(remaining, _time))
+        using (var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken))
+        {
+            try
+            {
+                chunk = await _incoming.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        if (chunk.Error is not null)
+        {
+            throw new IridiumModemException(IridiumModemErrorKind.Io, $"could not read from the modem's serial port: {chunk.Error.Message}", chunk.Error);
         }
 
         if (_start > 0)
@@ -199,18 +241,63 @@ internal sealed class AtChannel(ISerialLink port, TimeProvider time)
             _start = 0;
         }
 
-        if (_end == _buffer.Length)
+        if (_end + chunk.Data!.Length > _buffer.Length)
         {
-            Array.Resize(ref _buffer, _buffer.Length * 2);
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _end + chunk.Data.Length));
         }
 
-        var slice = (int)Math.Clamp(remaining.TotalMilliseconds, 1, SliceMs);
-        var n = await Task.Run(() => Translate(() => port.Read(_buffer, _end, _buffer.Length - _end, slice), "read from"), cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        _end += n;
-        Interlocked.Add(ref _bytesRead, n);
+        chunk.Data.CopyTo(_buffer, _end);
+        _end += chunk.Data.Length;
         return true;
     }
+
+    /// <summary>
+    /// The one thread that blocks on the port: waits in poll (slices of <see cref="SliceMs"/>) and hands chunks to
+    /// the channel, so no thread-pool thread ever blocks on the serial line.
+    /// </summary>
+    private void ReadLoop()
+    {
+        var buffer = new byte[1024];
+        while (!_stopping)
+        {
+            try
+            {
+                var n = _port.Read(buffer, 0, buffer.Length, SliceMs);
+                if (n > 0)
+                {
+                    Interlocked.Add(ref _bytesRead, n);
+                    _incoming.Writer.TryWrite(new Chunk(buffer[..n], null));
+                }
+            }
+            catch (IOException ex)
+            {
+                if (_stopping)
+                {
+                    return;
+                }
+
+                // Reported to the command waiting now (or the next one); the port may come back (adapter replugged).
+                _incoming.Writer.TryWrite(new Chunk(null, ex));
+                Thread.Sleep(ErrorPauseMs);
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Stops the reader thread (within one slice).</summary>
+    public void Dispose()
+    {
+        _stopping = true;
+        if (_reader.IsAlive && _reader != Thread.CurrentThread)
+        {
+            _reader.Join();
+        }
+    }
+
+    private readonly record struct Chunk(byte[]? Data, IOException? Error);
 
     private static void Translate(Action action, string what) => Translate(() => { action(); return 0; }, what);
 

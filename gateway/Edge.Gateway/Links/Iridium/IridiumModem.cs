@@ -161,8 +161,12 @@ public sealed partial class IridiumModem : IDisposable
         }
     }
 
-    /// <summary>Releases the command gate (the port belongs to the caller).</summary>
-    public void Dispose() => _gate.Dispose();
+    /// <summary>Stops the reader thread and releases the command gate (the port belongs to the caller; close it after this).</summary>
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _gate.Dispose();
+    }
 
     private static string Field(IReadOnlyList<string> lines, string prefix)
     {
