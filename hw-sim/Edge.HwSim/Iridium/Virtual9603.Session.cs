@@ -8,6 +8,8 @@ public sealed partial class Virtual9603
     // Without network service the modem gives up quickly instead of running a whole session.
     private static readonly TimeSpan NoServiceLatency = TimeSpan.FromSeconds(1);
 
+    private readonly Queue<int> _forcedFailures = new();
+
     /// <summary>
     /// Runs one session on the modem's thread: waits its latency in simulated time, then either fails with an MO
     /// status (32 without signal; an injected code at <see cref="Virtual9603Options.FailureRate"/>, doubled at 1 bar)
@@ -28,6 +30,7 @@ public sealed partial class Virtual9603
             latency = bars == 0 ? NoServiceLatency : _options.SessionLatencyMin + TimeSpan.FromTicks((long)(_random.NextDouble() * Math.Max(0, spread)));
             var rate = bars == 1 ? _options.FailureRate * 2 : _options.FailureRate;
             failure = bars == 0 ? 32
+                : _forcedFailures.TryDequeue(out var forced) ? forced
                 : _options.FailureCodes.Count > 0 && _random.NextDouble() < rate ? _options.FailureCodes[_random.Next(_options.FailureCodes.Count)]
                 : 0;
         }
@@ -78,6 +81,18 @@ public sealed partial class Virtual9603
         if (delivered is not null)
         {
             MoReceived?.Invoke(this, delivered);
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="sessions"/> sessions (with signal) fail with <paramref name="moStatus"/>, before any random failure.</summary>
+    public void FailNextSessions(int sessions, int moStatus)
+    {
+        lock (_lock)
+        {
+            for (var i = 0; i < sessions; i++)
+            {
+                _forcedFailures.Enqueue(moStatus);
+            }
         }
     }
 
