@@ -1,4 +1,5 @@
 using Edge.Gateway.Batching;
+using Edge.Gateway.Links;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
 using Edge.Gateway.Uplink;
@@ -34,6 +35,9 @@ public sealed class GatewayOptions
 
     /// <summary>Retry timing of the uplink.</summary>
     public UplinkOptions Uplink { get; set; } = new();
+
+    /// <summary>The links batches travel over (issue 6); HTTP to <see cref="Ingest"/> unless a satellite link is configured.</summary>
+    public LinksOptions Links { get; set; } = new();
 
     /// <summary>How often the counters are logged.</summary>
     public TimeSpan CounterLogInterval { get; set; } = TimeSpan.FromMinutes(1);

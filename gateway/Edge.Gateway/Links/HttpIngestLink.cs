@@ -18,6 +18,9 @@ internal sealed class HttpIngestLink(IngestClient client, TimeProvider time) : I
     /// <inheritdoc />
     public LinkHealth Health { get; } = new();
 
+    /// <summary>False when no ingest URL is configured: the gateway then only stores.</summary>
+    public bool IsConfigured => client.IsConfigured;
+
     /// <inheritdoc />
     public async Task<LinkResult> SendAsync(OutboundBatch batch, CancellationToken cancellationToken)
     {

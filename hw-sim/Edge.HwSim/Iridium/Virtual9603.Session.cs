@@ -61,12 +61,14 @@ public sealed partial class Virtual9603
             {
                 delivered = new SbdMoMessage(_options.Imei, momsn, [.. _moBuffer]);
                 MoDelivered++;
+                MoBytes += _moBuffer.Length;
             }
 
             _momsn = (_momsn + 1) & 0xFFFF;
             if (_mtQueue.TryDequeue(out var mt))
             {
                 _mtBuffer = mt;
+                MtBytes += mt.Length;
                 _mtmsn = (_mtmsn + 1) & 0xFFFF;
                 Info(SessionLine(0, momsn, 1, _mtmsn, mt.Length, _mtQueue.Count));
             }

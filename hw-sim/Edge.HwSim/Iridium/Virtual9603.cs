@@ -67,6 +67,12 @@ public sealed partial class Virtual9603 : VirtualSerialDevice
     /// <summary>MO messages delivered.</summary>
     public int MoDelivered { get; private set; }
 
+    /// <summary>Bytes of MO messages delivered over the air (what Iridium bills).</summary>
+    public long MoBytes { get; private set; }
+
+    /// <summary>Bytes of MT messages received over the air.</summary>
+    public long MtBytes { get; private set; }
+
     /// <summary>+CSQ queries answered.</summary>
     public int SignalQueries { get; private set; }
 
