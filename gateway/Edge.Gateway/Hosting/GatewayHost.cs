@@ -2,6 +2,8 @@ using Edge.Gateway.Batching;
 using Edge.Gateway.Clock;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
+using Edge.Gateway.Links;
+using Edge.Gateway.Links.Iridium;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
 using Edge.Gateway.Uplink;
@@ -73,6 +75,11 @@ public static class GatewayHost
         services.AddSingleton<BatchSignals>();
         services.AddSingleton<BatchCutter>();
         services.AddSingleton<IngestClient>();
+        services.AddSingleton<HttpIngestLink>();
+        services.AddSingleton<IridiumPortLink>();
+        services.AddSingleton<ILink>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Links.Iridium.Port)
+            ? sp.GetRequiredService<HttpIngestLink>()
+            : sp.GetRequiredService<IridiumPortLink>());
         services.AddSingleton(sp => new MqttBrokerService(
             sp.GetRequiredService<IOptions<GatewayOptions>>(),
             sp.GetRequiredService<PublishHandler>(),

@@ -1,4 +1,5 @@
 using Edge.Gateway.Batching;
+using Edge.Gateway.Links;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
@@ -38,6 +39,9 @@ public sealed class GatewayOptions
 
     /// <summary>Serial inputs: wM-Bus receivers and wired M-Bus segments (gateway/Edge.Gateway/Radio/README.md).</summary>
     public List<SerialInputOptions> Inputs { get; set; } = [];
+
+    /// <summary>The links batches travel over (issue 6); HTTP to <see cref="Ingest"/> unless a satellite link is configured.</summary>
+    public LinksOptions Links { get; set; } = new();
 
     /// <summary>How often the counters are logged.</summary>
     public TimeSpan CounterLogInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -95,6 +95,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add($"Edge:Gateway:Ingest:Url '{options.Ingest.Url}' is not an absolute URL");
         }
 
+        Links.Iridium.IridiumLinkOptionsCheck.Validate(options.Links.Iridium, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

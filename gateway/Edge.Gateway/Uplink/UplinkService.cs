@@ -1,6 +1,7 @@
 using Edge.Gateway.Batching;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Hosting;
+using Edge.Gateway.Links;
 using Edge.Gateway.Store;
 using Edge.Uplink;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Edge.Gateway.Uplink;
 
 /// <summary>
-/// Sends pending batches to the ingest, oldest first, one at a time. A batch is rebuilt from its rows with
+/// Sends pending batches to the ingest through the configured <see cref="ILink"/> (HTTP, or Iridium SBD when
+/// <c>Links:Iridium:Port</c> is set), oldest first, one at a time. A batch is rebuilt from its rows with
 /// its stored sequence and creation time, so every retry (also after a crash) carries the same batch id.
 /// Its readings, events and gap records are deleted, in one transaction, only after the ingest answered 200
 /// (gateway promise 2).
@@ -16,7 +18,7 @@ namespace Edge.Gateway.Uplink;
 /// </summary>
 internal sealed partial class UplinkService(
     BatchLedger ledger,
-    IngestClient client,
+    ILink link,
     BatchSignals signals,
     GatewayCounters counters,
     IOptions<GatewayOptions> options,
@@ -28,7 +30,7 @@ internal sealed partial class UplinkService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (!client.IsConfigured)
+        if (link is HttpIngestLink { IsConfigured: false })
         {
             LogNoIngest(logger);
             return;
@@ -82,16 +84,16 @@ internal sealed partial class UplinkService(
             var content = ledger.ReadContent(pending.Sequence);
             var batch = BatchBuilder.Build(options.Value.Id, pending.Sequence, pending.CreatedUnixMs, content.Readings, content.Events, content.Gaps);
             var body = BatchCodec.Encode(batch);
-            var result = await client.PostAsync(body, cancellationToken).ConfigureAwait(false);
+            var result = await link.SendAsync(new OutboundBatch(pending.Sequence, body), cancellationToken).ConfigureAwait(false);
             switch (result.Outcome)
             {
-                case IngestOutcome.Acknowledged:
+                case LinkOutcome.Acknowledged:
                     var deleted = ledger.Delete(pending.Sequence);
                     counters.BatchAcknowledged();
                     signals.Wake.Set();
                     LogAcknowledged(logger, pending.Sequence, body.Length, deleted, content.Events.Count, content.Gaps.Count, result.Detail);
                     return null;
-                case IngestOutcome.Transient:
+                case LinkOutcome.Transient:
                     var delay = _backoff.Delay(attempt);
                     if (result.RetryAfter is { } retryAfter && retryAfter > delay)
                     {

@@ -1,0 +1,70 @@
+using Edge.Firmware.Host.Serial;
+using Edge.Gateway.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Edge.Gateway.Links.Iridium;
+
+/// <summary>
+/// The Iridium link as the gateway host runs it: opens the configured serial port on first use (a USB adapter that
+/// is missing at start only makes sends transient, it does not stop the gateway), then sends through
+/// <see cref="IridiumSbdLink"/>. After a modem failure the port is closed and opened again on the next send.
+/// </summary>
+internal sealed class IridiumPortLink(IOptions<GatewayOptions> options, TimeProvider time, ILoggerFactory loggers) : ILink, IDisposable
+{
+    private readonly IridiumLinkOptions _options = options.Value.Links.Iridium;
+    private readonly LinkHealth _closedHealth = new();
+    private PosixSerialPort? _port;
+    private IridiumModem? _modem;
+    private IridiumSbdLink? _link;
+
+    /// <inheritdoc />
+    public string Name => "iridium";
+
+    /// <inheritdoc />
+    public int MaxMessageBytes => _options.MaxMessageBytes;
+
+    /// <inheritdoc />
+    public LinkHealth Health => _link?.Health ?? _closedHealth;
+
+    /// <inheritdoc />
+    public async Task<LinkResult> SendAsync(OutboundBatch batch, CancellationToken cancellationToken)
+    {
+        if (_link is null)
+        {
+            try
+            {
+                _port = new PosixSerialPort(_options.Port);
+                _modem = new IridiumModem(_port, _options.Modem, time, loggers.CreateLogger<IridiumModem>());
+                _link = new IridiumSbdLink(_modem, _options, time, loggers.CreateLogger<IridiumSbdLink>());
+            }
+            catch (IOException ex)
+            {
+                Close();
+                var detail = $"cannot open the Iridium modem at {_options.Port}: {ex.Message}";
+                _closedHealth.RecordFailure(time.GetUtcNow(), detail);
+                return new LinkResult(LinkOutcome.Transient, detail, 0);
+            }
+        }
+
+        var result = await _link.SendAsync(batch, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome == LinkOutcome.Transient && result.Detail.StartsWith("modem:", StringComparison.Ordinal))
+        {
+            Close();
+        }
+
+        return result;
+    }
+
+    /// <summary>Closes the port.</summary>
+    public void Dispose() => Close();
+
+    private void Close()
+    {
+        _link?.Dispose();
+        _modem?.Dispose();
+        _port?.Dispose();
+        _link = null;
+        _modem = null;
+        _port = null;
+    }
+}
