@@ -27,6 +27,7 @@ public static class IngestHost
         app.MapHealthChecks("/healthz");
         app.MapIngestApi();
         app.MapQueryApi();
+        app.MapAdminApi();
         return app;
     }
 
