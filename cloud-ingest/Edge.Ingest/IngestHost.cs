@@ -28,6 +28,7 @@ public static class IngestHost
         app.MapIngestApi();
         app.MapQueryApi();
         app.MapAdminApi();
+        app.MapConsumptionApi();
         return app;
     }
 
