@@ -29,6 +29,7 @@ public static class IngestHost
         app.MapQueryApi();
         app.MapAdminApi();
         app.MapConsumptionApi();
+        app.MapExportApi();
         return app;
     }
 
