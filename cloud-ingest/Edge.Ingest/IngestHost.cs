@@ -27,6 +27,9 @@ public static class IngestHost
         app.MapHealthChecks("/healthz");
         app.MapIngestApi();
         app.MapQueryApi();
+        app.MapAdminApi();
+        app.MapConsumptionApi();
+        app.MapExportApi();
         return app;
     }
 

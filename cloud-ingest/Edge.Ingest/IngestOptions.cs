@@ -1,4 +1,5 @@
 using Edge.Ingest.Auth;
+using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
 
 namespace Edge.Ingest;
@@ -11,6 +12,9 @@ public sealed class IngestOptions
 
     /// <summary>Which database to use (<c>Edge:Ingest:Storage:Provider</c>, <c>ConnectionString</c>); SQLite by default.</summary>
     public IngestStorageOptions Storage { get; } = new();
+
+    /// <summary>The device registry (<c>Edge:Ingest:Registry:SeedFile</c>).</summary>
+    public RegistryOptions Registry { get; } = new();
 
     /// <summary>SQLite database file; a relative path is resolved against the content root. Its folder is created.</summary>
     public string DatabasePath { get; set; } = "./data/ingest.db";

@@ -1,5 +1,7 @@
 using Edge.Ingest.Auth;
 using Edge.Ingest.Model;
+using Edge.Ingest.Normalisation;
+using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
 using Edge.Uplink;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +24,10 @@ public static class IngestApi
                 "observed more than MaxFutureSkew ahead of the server clock is set aside on its own (counted in " +
                 "'rejected', the first 20 listed in 'rejections', all kept for GET /v1/rejected); the rest of the " +
                 "batch is stored. The answer is sent only after the batch is committed to disk. A request refused " +
-                "with a problem (a defect of the batch itself) changes nothing.")
+                "with a problem (a defect of the batch itself) changes nothing. A device registered to another gateway " +
+                "refuses the whole batch (403 device-not-owned); readings of an unregistered device are stored " +
+                "quarantined (counted in 'quarantined', listed by GET /v1/admin/quarantine, out of consumption until " +
+                "the device is registered).")
             .RequireCallerRole(CallerRole.Gateway)
             .AddOpenApiOperationTransformer(IngestOpenApi.DescribeBatchBodyAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -92,6 +97,34 @@ public static class IngestApi
             return Problems.InvalidBatch(normalised.Error!);
         }
 
+        var decisions = await DeviceAdmission.DecideAsync(
+            services.Registry, batch.GatewayId,
+            readings.Select(r => r.DeviceId).Concat(normalised.Rejected.Select(r => r.DeviceId)), cancellationToken);
+        var refused = decisions.Values.Where(d => d.Outcome == WriteOutcome.RefuseOtherGateway)
+            .OrderBy(d => d.DeviceId, StringComparer.Ordinal).ToList();
+        if (refused.Count > 0)
+        {
+            var more = refused.Count > 1 ? $" So are {refused.Count - 1} more of its devices." : "";
+            return Problems.DeviceNotOwned($"{refused[0].Reason}{more} Nothing of the batch is stored.");
+        }
+
+        var quarantinedDevices = decisions.Values.Where(d => d.Outcome == WriteOutcome.QuarantineUnknown)
+            .Select(d => d.DeviceId).Order(StringComparer.Ordinal).ToList();
+        var quarantined = 0;
+        if (quarantinedDevices.Count > 0)
+        {
+            var unknown = quarantinedDevices.ToHashSet(StringComparer.Ordinal);
+            var marked = new List<NormalisedReading>(readings.Count);
+            foreach (var reading in readings)
+            {
+                var isUnknown = unknown.Contains(reading.DeviceId);
+                quarantined += isUnknown ? 1 : 0;
+                marked.Add(isUnknown ? reading with { Quarantined = true } : reading);
+            }
+
+            readings = marked;
+        }
+
         var write = new BatchWrite(
             batch.GatewayId, batch.Sequence, batch.CreatedUnixMs, now.ToUnixTimeMilliseconds(),
             readings, normalised.Rejected, batch.Events, batch.Gaps);
@@ -108,7 +141,8 @@ public static class IngestApi
             .Select(r => new Rejection(r.DeviceId, r.Seq, r.Reason))
             .ToList();
         return TypedResults.Ok(new BatchAccepted(
-            write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates, outcome.Rejected, rejections));
+            write.BatchId, outcome.Duplicate, outcome.Stored, outcome.Duplicates, outcome.Rejected, rejections,
+            outcome.Duplicate ? 0 : quarantined, outcome.Duplicate ? [] : quarantinedDevices));
     }
 
     // The decoder's reading limit guards memory before a batch is expanded; it sits above the policy limit so

@@ -1,4 +1,5 @@
 using Edge.Ingest.Normalisation;
+using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace Edge.Ingest.Apis;
 public sealed class IngestServices(
     IIngestStore store,
     BatchNormaliser normaliser,
+    IDeviceRegistry registry,
     IOptions<IngestOptions> options,
     TimeProvider time,
     ILogger<IngestServices> logger)
@@ -17,6 +19,9 @@ public sealed class IngestServices(
 
     /// <summary>Checks batches and converts units.</summary>
     public BatchNormaliser Normaliser { get; } = normaliser;
+
+    /// <summary>Which gateway owns which device (admission).</summary>
+    public IDeviceRegistry Registry { get; } = registry;
 
     /// <summary>Ingest settings.</summary>
     public IOptions<IngestOptions> Options { get; } = options;

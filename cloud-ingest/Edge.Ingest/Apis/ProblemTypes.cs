@@ -35,4 +35,13 @@ public static class ProblemTypes
     /// reading does not refuse its batch: it is set aside and the answer says so.
     /// </summary>
     public const string InvalidBatch = "urn:edge:problem:invalid-batch";
+
+    /// <summary>404: no device with that id is registered.</summary>
+    public const string UnknownDevice = "urn:edge:problem:unknown-device";
+
+    /// <summary>422 (400 for a body that is not JSON): a device registration is invalid; <c>errors</c> lists every defect with its JSON path.</summary>
+    public const string InvalidDevice = "urn:edge:problem:invalid-device";
+
+    /// <summary>403: the batch carries readings of a device registered to another gateway; nothing of it is stored.</summary>
+    public const string DeviceNotOwned = "urn:edge:problem:device-not-owned";
 }

@@ -41,6 +41,26 @@ public static class Problems
     public static ProblemHttpResult InvalidBatch(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidBatch, "Batch not acceptable", detail);
 
+    /// <summary>404 <see cref="ProblemTypes.UnknownDevice"/>.</summary>
+    public static ProblemHttpResult UnknownDevice(string detail) =>
+        Create(StatusCodes.Status404NotFound, ProblemTypes.UnknownDevice, "Unknown device", detail);
+
+    /// <summary>403 <see cref="ProblemTypes.DeviceNotOwned"/>.</summary>
+    public static ProblemHttpResult DeviceNotOwned(string detail) =>
+        Create(StatusCodes.Status403Forbidden, ProblemTypes.DeviceNotOwned, "Device of another gateway", detail);
+
+    /// <summary>
+    /// <see cref="ProblemTypes.InvalidDevice"/> with status <paramref name="status"/> (400 or 422) and an <c>errors</c>
+    /// extension: <c>[{ "path", "message" }]</c>, every defect with its JSON path.
+    /// </summary>
+    public static ProblemHttpResult InvalidDevice(int status, string detail, IReadOnlyList<Json.JsonPathError> errors) =>
+        TypedResults.Problem(
+            detail: detail, statusCode: status, title: "Invalid device registration", type: ProblemTypes.InvalidDevice,
+            extensions: new Dictionary<string, object?>
+            {
+                ["errors"] = errors.Select(e => new Dictionary<string, string> { ["path"] = e.Path, ["message"] = e.Message }).ToList(),
+            });
+
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);
 }

@@ -78,7 +78,8 @@ public static class QueryApi
         var readings = stored.Select(r => new MeterReading(
             r.Seq, r.Channel, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs),
             DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.Value, r.Unit, r.UnitCode,
-            r.Flags, r.DeviceUnixMs is { } deviceMs ? DateTimeOffset.FromUnixTimeMilliseconds(deviceMs) : null)).ToList();
+            r.Flags, r.DeviceUnixMs is { } deviceMs ? DateTimeOffset.FromUnixTimeMilliseconds(deviceMs) : null,
+            r.Quarantined)).ToList();
         return TypedResults.Ok(new MeterReadings(id, readings));
     }
 

@@ -14,8 +14,14 @@ namespace Edge.Ingest.Model;
 /// kept apart from the readings, listed by <c>GET /v1/rejected</c>.
 /// </param>
 /// <param name="Rejections">The first <see cref="MaxListedRejections"/> readings set aside, with their reasons.</param>
+/// <param name="Quarantined">
+/// Readings of this batch from devices not registered (stored ones and duplicates alike): kept and shown with
+/// <c>quarantined: true</c>, out of consumption until the device is registered.
+/// </param>
+/// <param name="QuarantinedDevices">Those devices, ordered by id.</param>
 public sealed record BatchAccepted(
-    string BatchId, bool Duplicate, int Stored, int Duplicates, int Rejected, IReadOnlyList<Rejection> Rejections)
+    string BatchId, bool Duplicate, int Stored, int Duplicates, int Rejected, IReadOnlyList<Rejection> Rejections,
+    int Quarantined, IReadOnlyList<string> QuarantinedDevices)
 {
     /// <summary>The most readings set aside that one answer lists.</summary>
     public const int MaxListedRejections = 20;

@@ -14,6 +14,7 @@ namespace Edge.Ingest.Model;
 /// The time the device stamped, when its clock was not yet synchronised and the gateway corrected
 /// <paramref name="ObservedAt"/> (clock quality <c>gateway</c>); absent otherwise.
 /// </param>
+/// <param name="Quarantined">The device was not registered: the reading is kept and shown, but left out of consumption.</param>
 public sealed record MeterReading(
     long Seq,
     string Channel,
@@ -25,4 +26,5 @@ public sealed record MeterReading(
     string UnitCode,
     int Flags,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    DateTimeOffset? DeviceObservedAt = null);
+    DateTimeOffset? DeviceObservedAt = null,
+    bool Quarantined = false);

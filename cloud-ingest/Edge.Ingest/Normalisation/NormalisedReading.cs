@@ -14,6 +14,7 @@ namespace Edge.Ingest.Normalisation;
 /// <param name="RawScale">Scale as sent (value = mantissa × 10^-scale).</param>
 /// <param name="RawUnit">SenML unit as sent.</param>
 /// <param name="DeviceUnixMs">The time the device stamped, when the gateway corrected the observed time; else null.</param>
+/// <param name="Quarantined">The device is not registered: kept and shown, but out of consumption until it is.</param>
 public readonly record struct NormalisedReading(
     string DeviceId,
     long Seq,
@@ -27,4 +28,5 @@ public readonly record struct NormalisedReading(
     long RawMantissa,
     int RawScale,
     string RawUnit,
-    long? DeviceUnixMs = null);
+    long? DeviceUnixMs = null,
+    bool Quarantined = false);

@@ -27,7 +27,7 @@ public sealed partial class SqliteIngestStore
         command.Transaction = transaction;
         command.CommandText = """
             SELECT seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value, unit, unit_code,
-                   raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms
+                   raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined
             FROM readings
             WHERE device_id = $device AND observed_unix_ms >= $from AND observed_unix_ms < $to
             ORDER BY observed_unix_ms, seq
@@ -43,7 +43,8 @@ public sealed partial class SqliteIngestStore
             readings.Add(new StoredReading(
                 reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4),
                 reader.GetInt32(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9),
-                reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt64(13)));
+                reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt64(13),
+                reader.GetInt64(14) != 0));
         }
 
         return readings;

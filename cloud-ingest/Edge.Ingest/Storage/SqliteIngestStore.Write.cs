@@ -63,9 +63,9 @@ public sealed partial class SqliteIngestStore
     {
         using var command = Command(db, transaction, """
             INSERT OR IGNORE INTO readings (device_id, seq, channel, observed_unix_ms, received_unix_ms, clock_quality,
-                flags, value, unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms)
+                flags, value, unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined)
             VALUES ($device, $seq, $channel, $observed, $received, $quality,
-                $flags, $value, $unit, $code, $mantissa, $scale, $rawUnit, $batch, $deviceTime)
+                $flags, $value, $unit, $code, $mantissa, $scale, $rawUnit, $batch, $deviceTime, $quarantined)
             """);
         var p = command.Parameters;
         var device = p.Add("$device", SqliteType.Text);
@@ -81,6 +81,7 @@ public sealed partial class SqliteIngestStore
         var scale = p.Add("$scale", SqliteType.Integer);
         var rawUnit = p.Add("$rawUnit", SqliteType.Text);
         var deviceTime = p.Add("$deviceTime", SqliteType.Integer);
+        var quarantined = p.Add("$quarantined", SqliteType.Integer);
         p.AddWithValue("$received", batch.ReceivedUnixMs);
         p.AddWithValue("$batch", batch.BatchId);
         command.Prepare();
@@ -101,6 +102,7 @@ public sealed partial class SqliteIngestStore
             scale.Value = reading.RawScale;
             rawUnit.Value = reading.RawUnit;
             deviceTime.Value = reading.DeviceUnixMs is { } deviceMs ? deviceMs : DBNull.Value;
+            quarantined.Value = reading.Quarantined ? 1 : 0;
             stored += command.ExecuteNonQuery();
         }
 

@@ -9,7 +9,7 @@ namespace Edge.Ingest.Storage;
 /// The embedded store: one SQLite file in WAL mode. All writes go through one connection under a lock, with
 /// <c>synchronous = FULL</c> so that a committed batch survives a power cut; reads use pooled connections.
 /// </summary>
-public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
+public sealed partial class SqliteIngestStore : IIngestStore, IRegistryStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -119,6 +119,13 @@ public sealed partial class SqliteIngestStore : IIngestStore, IDisposable
             {
                 Execute(writer, SqliteSchema.AddReadingDeviceTime);
             }
+
+            if (Convert.ToInt64(Scalar(writer, SqliteSchema.HasReadingQuarantined), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(writer, SqliteSchema.AddReadingQuarantined);
+            }
+
+            Execute(writer, SqliteSchema.CreateQuarantineIndex);
 
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");

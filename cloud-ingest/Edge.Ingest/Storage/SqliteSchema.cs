@@ -4,7 +4,7 @@ namespace Edge.Ingest.Storage;
 internal static class SqliteSchema
 {
     /// <summary>Schema version this code writes and reads.</summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>Names of the rows of the <c>counters</c> table.</summary>
     public const string BatchesCounter = "batches";
@@ -48,6 +48,7 @@ internal static class SqliteSchema
             raw_unit         TEXT    NOT NULL,
             batch_id         TEXT    NOT NULL,
             device_unix_ms   INTEGER NULL,
+            quarantined      INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (device_id, seq)
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS readings_by_device_time ON readings (device_id, observed_unix_ms, seq);
@@ -83,6 +84,14 @@ internal static class SqliteSchema
             count        INTEGER NOT NULL,
             reason       TEXT    NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS devices (
+            device_id  TEXT NOT NULL PRIMARY KEY,
+            gateway_id TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            area_code  TEXT NOT NULL,
+            document   TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS devices_by_area ON devices (area_code, device_id);
         CREATE TABLE IF NOT EXISTS counters (
             name  TEXT    PRIMARY KEY,
             value INTEGER NOT NULL
@@ -90,7 +99,7 @@ internal static class SqliteSchema
         INSERT OR IGNORE INTO counters (name, value)
             VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0),
                    ('rejected_readings', 0);
-        PRAGMA user_version = 3;
+        PRAGMA user_version = 4;
         """;
 
     /// <summary>
@@ -106,6 +115,20 @@ internal static class SqliteSchema
     /// stamped when the gateway corrected the observed time (NULL for every reading stored before).
     /// </summary>
     public const string AddReadingDeviceTime = "ALTER TABLE readings ADD COLUMN device_unix_ms INTEGER NULL;";
+
+    /// <summary>
+    /// Completes the upgrade of a version 1 to 3 database: readings get <c>quarantined</c> (1 while the device is not
+    /// registered; every reading stored before the registry existed counts as admitted, 0).
+    /// </summary>
+    public const string AddReadingQuarantined = "ALTER TABLE readings ADD COLUMN quarantined INTEGER NOT NULL DEFAULT 0;";
+
+    /// <summary>Counts the <c>quarantined</c> column of <c>readings</c> (0 or 1).</summary>
+    public const string HasReadingQuarantined =
+        "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'quarantined';";
+
+    /// <summary>The quarantine is small and looked up by device: a partial index holds only its readings.</summary>
+    public const string CreateQuarantineIndex =
+        "CREATE INDEX IF NOT EXISTS readings_quarantined ON readings (device_id, batch_id) WHERE quarantined = 1;";
 
     /// <summary>Counts the <c>device_unix_ms</c> column of <c>readings</c> (0 or 1).</summary>
     public const string HasReadingDeviceTime =

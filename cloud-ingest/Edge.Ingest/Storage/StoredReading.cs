@@ -15,6 +15,7 @@ namespace Edge.Ingest.Storage;
 /// <param name="RawUnit">SenML unit as sent.</param>
 /// <param name="BatchId">Batch that delivered the reading first.</param>
 /// <param name="DeviceUnixMs">The time the device stamped, when the gateway corrected the observed time; else null.</param>
+/// <param name="Quarantined">The device was not registered when it was stored (see <see cref="IRegistryStore"/>).</param>
 public sealed record StoredReading(
     long Seq,
     string Channel,
@@ -29,4 +30,5 @@ public sealed record StoredReading(
     int RawScale,
     string RawUnit,
     string BatchId,
-    long? DeviceUnixMs = null);
+    long? DeviceUnixMs = null,
+    bool Quarantined = false);

@@ -24,6 +24,7 @@ public sealed class SimStack : IAsyncDisposable
         _options = options;
         IngestUrl = "http://127.0.0.1:" + options.IngestPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _gatewayConfig = GatewayConfigFile.Write(options, IngestUrl);
+        RegistrySeedFile.Write(options, RegistrySeedPath);
         _http.DefaultRequestHeaders.Add("X-Api-Key", options.ReaderKey);
     }
 
@@ -32,6 +33,9 @@ public sealed class SimStack : IAsyncDisposable
 
     /// <summary>The ingest database file.</summary>
     public string IngestDatabase => Path.Combine(_options.DataDir, "ingest", "ingest.db");
+
+    /// <summary>The ingest's device registry seed: the fleet's meters, registered to the stack's gateway.</summary>
+    public string RegistrySeedPath => Path.Combine(_options.DataDir, "ingest", "registry-seed.json");
 
     /// <summary>Path of the gateway's configuration file.</summary>
     public string GatewayConfigPath => _gatewayConfig;
@@ -58,6 +62,7 @@ public sealed class SimStack : IAsyncDisposable
         "--Edge:Ingest:ApiKeys:0:GatewayId=" + _options.GatewayId,
         "--Edge:Ingest:ApiKeys:1:Key=" + _options.ReaderKey,
         "--Edge:Ingest:ApiKeys:1:Role=reader",
+        "--Edge:Ingest:Registry:SeedFile=" + RegistrySeedPath,
         "--Logging:LogLevel:Default=Warning",
     ];
 

@@ -140,6 +140,12 @@ public sealed class FleetToIngestTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"taken={fleet.ReadingsTaken} stored={stats.Readings} dupReadings={stats.DuplicateReadings} batches={stats.Batches} dupBatches={stats.DuplicateBatches}");
         Assert.Equal(fleet.ReadingsTaken, stats.Readings);
         await FleetAssertions.AllReadingsExactlyOnceAsync(fleet, stack.IngestUrl, stack.Options.ReaderKey);
+
+        // The stack seeds the registry with its fleet: nothing of it is quarantined.
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", stack.Options.ReaderKey);
+        using var quarantine = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(stack.IngestUrl + "/v1/admin/quarantine")));
+        Assert.Equal(0, quarantine.RootElement.GetProperty("devices").GetArrayLength());
     }
 
     public void Dispose()

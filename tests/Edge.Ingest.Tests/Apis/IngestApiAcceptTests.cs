@@ -25,8 +25,8 @@ public sealed class IngestApiAcceptTests
         Assert.Equal("meter-1", readings.DeviceId);
         Assert.Equal(
             [
-                new MeterReading(1, "volume", _t0, IngestAppFactory.Start, "ntp", 1.234, "m3", "MTQ", 0),
-                new MeterReading(2, "volume", _t0.AddMinutes(15), IngestAppFactory.Start, "ntp", 1.25, "m3", "MTQ", 0),
+                new MeterReading(1, "volume", _t0, IngestAppFactory.Start, "ntp", 1.234, "m3", "MTQ", 0, Quarantined: true),
+                new MeterReading(2, "volume", _t0.AddMinutes(15), IngestAppFactory.Start, "ntp", 1.25, "m3", "MTQ", 0, Quarantined: true),
             ],
             readings.Readings);
     }
@@ -45,7 +45,7 @@ public sealed class IngestApiAcceptTests
 
         Assert.Equal(("gw-1/1", false, 1, 0, 0), ApiAssert.Counts(accepted));
         var reading = Assert.Single((await ReadAsync(app, "meter-j")).Readings);
-        Assert.Equal(new MeterReading(7, "volume", _t0, IngestAppFactory.Start, "gnss", 12.345, "m3", "MTQ", 4), reading);
+        Assert.Equal(new MeterReading(7, "volume", _t0, IngestAppFactory.Start, "gnss", 12.345, "m3", "MTQ", 4, Quarantined: true), reading);
     }
 
     [Fact]

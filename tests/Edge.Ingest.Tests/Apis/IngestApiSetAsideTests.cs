@@ -160,7 +160,7 @@ public sealed class IngestApiSetAsideTests
         var response = await gateway.PostAsync("/v1/batches", TestBatches.Binary(batch));
 
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["batchId", "duplicate", "stored", "duplicates", "rejected", "rejections"],
+        Assert.Equal(["batchId", "duplicate", "stored", "duplicates", "rejected", "rejections", "quarantined", "quarantinedDevices"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt32());
         var entry = Assert.Single(json.RootElement.GetProperty("rejections").EnumerateArray());

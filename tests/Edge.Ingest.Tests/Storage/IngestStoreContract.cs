@@ -9,7 +9,7 @@ namespace Edge.Ingest.Tests.Storage;
 /// (<see cref="SqliteIngestStoreContractTests"/>, <see cref="PostgresIngestStoreContractTests"/>). Each test gets an
 /// empty database of its own.
 /// </summary>
-public abstract class IngestStoreContract : IAsyncLifetime
+public abstract partial class IngestStoreContract : IAsyncLifetime
 {
     private static readonly NormalisedReading _good = new("m", 1, "volume", 1_000, "ntp", 0, 0.005, "m3", "MTQ", 5, 0, "l");
     private static readonly RejectedReading _bad = new("m", 1, "volume", 9_000_000, "gnss", 2, 5, 0, "l", "too late");

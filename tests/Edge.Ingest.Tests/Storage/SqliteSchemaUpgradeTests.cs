@@ -49,7 +49,9 @@ public sealed class SqliteSchemaUpgradeTests
             Assert.Single((await store.GetReadingsAsync("m", null, null, CancellationToken.None))!);
         }
 
-        Assert.Equal(3L, await ScalarAsync(dir.DatabasePath, "PRAGMA user_version"));
+        Assert.Equal(4L, await ScalarAsync(dir.DatabasePath, "PRAGMA user_version"));
+        Assert.Equal(0L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM readings WHERE quarantined <> 0"));
+        Assert.Equal(0L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM devices"));
         Assert.Equal(1L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM readings WHERE device_unix_ms IS NULL"));
         Assert.Equal(1L, await ScalarAsync(dir.DatabasePath, "SELECT rejected_count FROM batches WHERE seq = 2"));
         Assert.Equal(0L, await ScalarAsync(dir.DatabasePath, "SELECT rejected_count FROM batches WHERE seq = 1"));
@@ -60,12 +62,12 @@ public sealed class SqliteSchemaUpgradeTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(Path.GetDirectoryName(dir.DatabasePath)!);
-        await ExecuteAsync(dir.DatabasePath, "PRAGMA user_version = 4;");
+        await ExecuteAsync(dir.DatabasePath, "PRAGMA user_version = 5;");
         using var store = TestStore.Create(dir.DatabasePath);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(CancellationToken.None));
 
-        Assert.Contains("schema version 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 5", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task ExecuteAsync(string path, string sql)

@@ -26,6 +26,15 @@ public sealed class IngestAppFactory : WebApplicationFactory<Program>
     /// <summary>Gateway id of <see cref="Gateway1Key"/>.</summary>
     public const string Gateway1 = "gw-1";
 
+    /// <summary>API key with the role <c>waterworks</c>.</summary>
+    public const string WaterworksKey = "test-key-waterworks";
+
+    /// <summary>API key with the role <c>disaster</c>.</summary>
+    public const string DisasterKey = "test-key-disaster";
+
+    /// <summary>API key with the role <c>welfare</c>.</summary>
+    public const string WelfareKey = "test-key-welfare";
+
     /// <summary>Where the fake server clock starts.</summary>
     public static readonly DateTimeOffset Start = new(2025, 6, 1, 0, 0, 0, TimeSpan.Zero);
 
@@ -43,6 +52,9 @@ public sealed class IngestAppFactory : WebApplicationFactory<Program>
         AddKey(1, Gateway2Key, "gateway", "gw-2");
         AddKey(2, ReaderKey, "reader", "");
         AddKey(3, AdminKey, "admin", "");
+        AddKey(4, WaterworksKey, "waterworks", "");
+        AddKey(5, DisasterKey, "disaster", "");
+        AddKey(6, WelfareKey, "welfare", "");
         foreach (var (key, value) in ingestSettings ?? new Dictionary<string, string?>())
         {
             _settings[$"Edge:Ingest:{key}"] = value;

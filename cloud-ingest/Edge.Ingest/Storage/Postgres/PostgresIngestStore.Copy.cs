@@ -30,7 +30,8 @@ public sealed partial class PostgresIngestStore
             raw_mantissa     bigint           NOT NULL,
             raw_scale        int              NOT NULL,
             raw_unit         text             NOT NULL,
-            device_unix_ms   bigint           NULL
+            device_unix_ms   bigint           NULL,
+            quarantined      boolean          NOT NULL
         ) ON COMMIT DELETE ROWS
         """;
 
@@ -44,9 +45,9 @@ public sealed partial class PostgresIngestStore
             RETURNING device_id, seq
         )
         INSERT INTO readings (device_id, seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value,
-            unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms)
+            unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined)
         SELECT s.device_id, s.seq, s.channel, s.observed_unix_ms, $1, s.clock_quality, s.flags, s.value,
-            s.unit, s.unit_code, s.raw_mantissa, s.raw_scale, s.raw_unit, $2, s.device_unix_ms
+            s.unit, s.unit_code, s.raw_mantissa, s.raw_scale, s.raw_unit, $2, s.device_unix_ms, s.quarantined
         FROM staged_readings s JOIN new_keys k ON k.device_id = s.device_id AND k.seq = s.seq
         """;
 
@@ -69,7 +70,7 @@ public sealed partial class PostgresIngestStore
 
         await using var copy = await db.BeginBinaryImportAsync("""
             COPY readings (device_id, seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value,
-                unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms) FROM STDIN (FORMAT BINARY)
+                unit, unit_code, raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var r in readings)
         {
@@ -82,6 +83,7 @@ public sealed partial class PostgresIngestStore
             await WriteValuesAsync(copy, r, cancellationToken);
             await copy.WriteAsync(batch.BatchId, NpgsqlDbType.Text, cancellationToken);
             await WriteDeviceTimeAsync(copy, r, cancellationToken);
+            await copy.WriteAsync(r.Quarantined, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         return (int)await copy.CompleteAsync(cancellationToken);
@@ -94,7 +96,7 @@ public sealed partial class PostgresIngestStore
     {
         await using (var copy = await db.BeginBinaryImportAsync("""
             COPY staged_readings (device_id, seq, channel, observed_unix_ms, clock_quality, flags, value, unit, unit_code,
-                raw_mantissa, raw_scale, raw_unit, device_unix_ms) FROM STDIN (FORMAT BINARY)
+                raw_mantissa, raw_scale, raw_unit, device_unix_ms, quarantined) FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
             foreach (var r in readings)
@@ -106,6 +108,7 @@ public sealed partial class PostgresIngestStore
                 await copy.WriteAsync(r.ObservedUnixMs, NpgsqlDbType.Bigint, cancellationToken);
                 await WriteValuesAsync(copy, r, cancellationToken);
                 await WriteDeviceTimeAsync(copy, r, cancellationToken);
+                await copy.WriteAsync(r.Quarantined, NpgsqlDbType.Boolean, cancellationToken);
             }
 
             await copy.CompleteAsync(cancellationToken);

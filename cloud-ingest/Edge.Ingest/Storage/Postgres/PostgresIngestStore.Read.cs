@@ -29,7 +29,7 @@ public sealed partial class PostgresIngestStore
         // The bounds prune partitions at execution; within one, the key (device_id, observed_unix_ms, seq) is the order.
         await using var command = new NpgsqlCommand("""
             SELECT seq, channel, observed_unix_ms, received_unix_ms, clock_quality, flags, value, unit, unit_code,
-                   raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms
+                   raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined
             FROM readings
             WHERE device_id = $1 AND observed_unix_ms >= $2 AND observed_unix_ms < $3
             ORDER BY observed_unix_ms, seq
@@ -45,7 +45,8 @@ public sealed partial class PostgresIngestStore
             readings.Add(new StoredReading(
                 reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4),
                 reader.GetInt32(5), reader.GetDouble(6), reader.GetString(7), reader.GetString(8), reader.GetInt64(9),
-                reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt64(13)));
+                reader.GetInt32(10), reader.GetString(11), reader.GetString(12), reader.IsDBNull(13) ? null : reader.GetInt64(13),
+                reader.GetBoolean(14)));
         }
 
         return readings;

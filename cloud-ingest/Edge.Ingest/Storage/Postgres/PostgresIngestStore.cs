@@ -9,7 +9,7 @@ namespace Edge.Ingest.Storage.Postgres;
 /// migrations applied on start (see <see cref="PostgresSchema"/>). A batch is acknowledged only after its transaction
 /// committed, with the server's own durability settings (keep <c>fsync</c> and <c>synchronous_commit</c> on).
 /// </summary>
-public sealed partial class PostgresIngestStore : IIngestStore, IDisposable, IAsyncDisposable
+public sealed partial class PostgresIngestStore : IIngestStore, IRegistryStore, IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;

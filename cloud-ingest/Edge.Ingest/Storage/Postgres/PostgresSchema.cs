@@ -13,6 +13,7 @@ public static class PostgresSchema
     public static IReadOnlyList<(int Version, string Description, string Sql)> Migrations { get; } =
     [
         (1, "batches, reading keys, readings partitioned by month, rejected readings, events, gaps, counters", Version1),
+        (2, "device registry, quarantined readings", Version2),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -110,5 +111,23 @@ public static class PostgresSchema
             rejected_readings  bigint NOT NULL DEFAULT 0
         );
         INSERT INTO ingest_counters (shard) SELECT generate_series(0, 15);
+        """;
+
+    /// <summary>
+    /// Version 2: the device registry (<c>devices</c>, one JSON document per device beside the columns it is searched
+    /// by) and <c>readings.quarantined</c>, true while a reading's device is not registered. Readings stored before
+    /// count as admitted. The partial index holds only the quarantine, which is small.
+    /// </summary>
+    private const string Version2 = """
+        CREATE TABLE devices (
+            device_id  text  PRIMARY KEY,
+            gateway_id text  NOT NULL,
+            kind       text  NOT NULL,
+            area_code  text  NOT NULL,
+            document   jsonb NOT NULL
+        );
+        CREATE INDEX devices_by_area ON devices (area_code, device_id);
+        ALTER TABLE readings ADD COLUMN quarantined boolean NOT NULL DEFAULT false;
+        CREATE INDEX readings_quarantined ON readings (device_id, batch_id) WHERE quarantined;
         """;
 }
