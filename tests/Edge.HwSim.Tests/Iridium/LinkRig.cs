@@ -11,7 +11,9 @@ public sealed class LinkRig : IAsyncDisposable
     {
         Modem = new ModemRig(modem);
         Endpoint = new VirtualSbdEndpoint(Modem.Modem, ingest.Url, ingest.GatewayKey, Modem.Time);
-        Options = link ?? new IridiumLinkOptions { AckTimeout = TimeSpan.FromHours(2) };
+        // Simulated time runs ~1000× the wall clock: under CI load a slow ingest POST is simulated minutes, so the waits
+        // are generous (the endpoint keeps partials for 6 h; SbdReassemblerOptions.StaleAfter).
+        Options = link ?? new IridiumLinkOptions { AckTimeout = TimeSpan.FromHours(2), ResumeWindow = TimeSpan.FromHours(5) };
         Link = new IridiumSbdLink(Modem.Driver, Options, Modem.Time, NullLogger<IridiumSbdLink>.Instance);
     }
 
