@@ -132,17 +132,30 @@ public sealed class SimStack : IAsyncDisposable
         await _http.GetFromJsonAsync<IngestStats>(IngestUrl + "/v1/stats", cancellationToken)
         ?? throw new InvalidOperationException("empty stats");
 
-    /// <summary>Waits until the ingest holds <paramref name="readings"/> readings; false on timeout.</summary>
-    public async Task<bool> WaitForIngestAsync(long readings, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits until the ingest holds <paramref name="readings"/> readings. <paramref name="stallTimeout"/> is how long
+    /// the count may stay unchanged: a slow (loaded) machine keeps waiting while readings still arrive, a stuck or
+    /// lossy pipeline fails after that long without progress. Never longer than ten stall timeouts in all.
+    /// </summary>
+    public async Task<bool> WaitForIngestAsync(long readings, TimeSpan stallTimeout, CancellationToken cancellationToken = default)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        var limit = DateTime.UtcNow + (stallTimeout * 10);
+        var deadline = DateTime.UtcNow + stallTimeout;
+        var last = -1L;
+        while (DateTime.UtcNow < deadline && DateTime.UtcNow < limit)
         {
             try
             {
-                if ((await GetStatsAsync(cancellationToken)).Readings >= readings)
+                var count = (await GetStatsAsync(cancellationToken)).Readings;
+                if (count >= readings)
                 {
                     return true;
+                }
+
+                if (count > last)
+                {
+                    last = count;
+                    deadline = DateTime.UtcNow + stallTimeout;
                 }
             }
             catch (HttpRequestException)
