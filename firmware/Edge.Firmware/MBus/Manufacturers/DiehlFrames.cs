@@ -34,10 +34,6 @@ internal static class DiehlFrames
     /// <summary>Other manufacturer CI fields of Diehl (0xA8-0xB7): layouts not documented.</summary>
     public const int Undocumented = 5;
 
-    // PRIOS default keys 39BC8A10E66D83F8 and 51728910E66D83F8, each folded to 32 bits (high half XOR low half).
-    private const uint DefaultLfsrKey1 = 0x39BC8A10u ^ 0xE66D83F8u;
-    private const uint DefaultLfsrKey2 = 0x51728910u ^ 0xE66D83F8u;
-
     // The OMS default key: 51728910E66D83F8 twice.
     private static readonly byte[] _defaultAesKey =
     {
@@ -119,12 +115,12 @@ internal static class DiehlFrames
         }
 
         uint seedKey;
-        if (!FindKey(b, start, end, key, true, 0, out seedKey))
+        if (!DiehlLfsr.FindKey(b, start, end, key, true, 0, out seedKey))
         {
             return t.Fail("Diehl PRIOS: the payload does not unscramble to 0x4B with " + (key == null ? "the default keys" : "the meter's key") + " (wrong key or not a PRIOS frame)");
         }
 
-        Unscramble(b, start, end, Seed(b, seedKey));
+        DiehlLfsr.Unscramble(b, start, end, DiehlLfsr.Seed(b, seedKey));
         t.ManufacturerFormat = "Diehl PRIOS (IZAR)";
         t.Decrypted = true;
         var size = end - start;
@@ -166,9 +162,9 @@ internal static class DiehlFrames
         var b = t.Buffer;
         var check = b[14] & 0xEF;
         uint seedKey;
-        if (FindKey(b, i, end, key, false, check, out seedKey))
+        if (DiehlLfsr.FindKey(b, i, end, key, false, check, out seedKey))
         {
-            Unscramble(b, i, end, Seed(b, seedKey));
+            DiehlLfsr.Unscramble(b, i, end, DiehlLfsr.Seed(b, seedKey));
             t.ManufacturerFormat = "Diehl real data (LFSR)";
             t.Decrypted = true;
             return true;
@@ -182,68 +178,6 @@ internal static class DiehlFrames
         t.ManufacturerFormat = "Diehl real data (LFSR), received already plain";
         t.Decrypted = true;
         return true;
-    }
-
-    /// <summary>Finds the folded key that validates: the meter's own when it has one, else one of the default keys.</summary>
-    private static bool FindKey(byte[] b, int start, int end, byte[]? key, bool prios, int check, out uint found)
-    {
-        if (key != null)
-        {
-            found = ManufacturerRecords.U32Be(key, 0) ^ ManufacturerRecords.U32Be(key, 4);
-            return Validates(b, start, end, Seed(b, found), prios, check);
-        }
-
-        found = DefaultLfsrKey1;
-        if (Validates(b, start, end, Seed(b, found), prios, check))
-        {
-            return true;
-        }
-
-        found = DefaultLfsrKey2;
-        return Validates(b, start, end, Seed(b, found), prios, check);
-    }
-
-    /// <summary>The LFSR start value: the folded key XOR the header words at bytes 2, 6 and 10 (big-endian).</summary>
-    private static uint Seed(byte[] b, uint key) =>
-        key ^ ManufacturerRecords.U32Be(b, 2) ^ ManufacturerRecords.U32Be(b, 6) ^ ManufacturerRecords.U32Be(b, 10);
-
-    /// <summary>Eight LFSR steps: the new bit is bit 1 XOR bit 2 XOR bit 11 XOR bit 31, shifted in at the bottom.</summary>
-    private static uint Next(uint state)
-    {
-        for (var k = 0; k < 8; k++)
-        {
-            var bit = ((state >> 1) ^ (state >> 2) ^ (state >> 11) ^ (state >> 31)) & 1u;
-            state = (state << 1) | bit;
-        }
-
-        return state;
-    }
-
-    /// <summary>PRIOS: the first plain byte is 0x4B; real data: the byte sum AND 0xEF equals <paramref name="check"/>.</summary>
-    private static bool Validates(byte[] b, int start, int end, uint state, bool prios, int check)
-    {
-        if (prios)
-        {
-            return start < end && (b[start] ^ (Next(state) & 0xFF)) == 0x4B;
-        }
-
-        var sum = 0;
-        for (var k = start; k < end; k++)
-        {
-            state = Next(state);
-            sum += (b[k] ^ (int)(state & 0xFF)) & 0xFF;
-        }
-
-        return (sum & 0xEF) == check;
-    }
-
-    private static void Unscramble(byte[] b, int start, int end, uint state)
-    {
-        for (var k = start; k < end; k++)
-        {
-            state = Next(state);
-            b[k] = (byte)(b[k] ^ (state & 0xFF));
-        }
     }
 
     /// <summary>PRIOS alarm bits: byte 1 bit 7 general; byte 2 bit 7 leak now, bit 5 blocked; byte 3 bits 7-0 as below.</summary>

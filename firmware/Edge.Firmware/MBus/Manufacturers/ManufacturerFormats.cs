@@ -13,7 +13,7 @@ internal static class ManufacturerFormats
 
     /// <summary>True when the manufacturer specific CI at <paramref name="i"/> has a layout known here.</summary>
     public static bool KnowsCi(MBusTelegram t, int i) =>
-        DiehlFrames.KnowsCi(t, i) || ApatorRecords.IsNa1(t, i) || (t.Buffer[i] == 0xA2 && TechemRadioRecords.Knows(t));
+        DiehlFrames.KnowsCi(t, i) || ApatorNa1.Is(t, i) || (t.Buffer[i] == 0xA2 && TechemRadioRecords.Knows(t));
 
     /// <summary>Decodes the manufacturer specific payload whose CI is at <paramref name="i"/> (see <see cref="KnowsCi"/>).</summary>
     public static bool DecodeCi(MBusTelegram t, int i, int end, byte[]? key, WMBusSecurity security, int mField, byte[] aField)
@@ -23,9 +23,9 @@ internal static class ManufacturerFormats
             return DiehlFrames.DecodePrios(t, i, end, key);
         }
 
-        if (ApatorRecords.IsNa1(t, i))
+        if (ApatorNa1.Is(t, i))
         {
-            return ApatorRecords.DecodeNa1(t, i, end, key, security, mField, aField);
+            return ApatorNa1.Decode(t, i, end, key, security, mField, aField);
         }
 
         if (key != null)
