@@ -138,6 +138,21 @@ public static class MeterJsonWriter
         {
             json.WriteBoolean("more_records_follow", true);
         }
+
+        if (t.DefaultKeyUsed)
+        {
+            json.WriteBoolean("default_key_used", true);
+        }
+
+        if (t.TrailingLinkCrcRemoved)
+        {
+            json.WriteBoolean("trailing_link_crc_removed", true);
+        }
+
+        if (t.ManufacturerFormat != null)
+        {
+            json.WriteString("manufacturer_format", t.ManufacturerFormat);
+        }
     }
 
     private static void WriteStatus(Utf8JsonWriter json, MBusTelegram t)

@@ -44,6 +44,12 @@ internal static class MeterRecordJson
         if (r.RecordError >= 0)
         {
             json.WriteNumber("record_error", r.RecordError);
+            json.WriteString("record_error_text", MBusRecordError.Name(r.RecordError));
+        }
+
+        if (r.FromManufacturerData)
+        {
+            json.WriteBoolean("from_manufacturer_data", true);
         }
 
         json.WriteEndObject();

@@ -29,7 +29,8 @@ public sealed class MeterTelegramDecoder
     public MBusTelegram Telegram { get; } = new();
 
     /// <summary>
-    /// Decodes one telegram given as hex, with an optional AES key as 32 hex digits (wmbus only). False with
+    /// Decodes one telegram given as hex, with an optional key (wmbus only): AES as 32 hex digits, or DES (security
+    /// mode 2) as 16. False with
     /// <paramref name="error"/> when the input or the telegram is wrong.
     /// </summary>
     public bool TryDecode(string hex, string? keyHex, out string error)
@@ -48,9 +49,9 @@ public sealed class MeterTelegramDecoder
                 }
 
                 key = FrameInput.ParseHex(keyHex);
-                if (key.Length != 16)
+                if (key.Length is not (16 or 8))
                 {
-                    error = $"key must be 16 bytes (32 hex digits), got {key.Length} bytes";
+                    error = $"key must be 16 bytes (32 hex digits, AES) or 8 bytes (16 hex digits, DES of security mode 2), got {key.Length} bytes";
                     return false;
                 }
             }

@@ -76,6 +76,13 @@ public sealed class MBusRecord
     /// <summary>A description added by a combinable VIFE ("per hour", "lower limit"), or empty.</summary>
     public string Modifier = string.Empty;
 
+    /// <summary>
+    /// True for a record a manufacturer decoder built from manufacturer specific data (see
+    /// <see cref="MBusTelegram.ManufacturerFormat"/>); <see cref="Dif"/> and <see cref="VifCode"/> then show the
+    /// standard record it is equivalent to.
+    /// </summary>
+    public bool FromManufacturerData;
+
     /// <summary>The value as a double (for display; use Mantissa/Exponent for exact work).</summary>
     public double ToDouble()
     {
@@ -118,5 +125,6 @@ public sealed class MBusRecord
         RecordError = -1;
         ManufacturerVife = -1;
         Modifier = string.Empty;
+        FromManufacturerData = false;
     }
 }

@@ -98,6 +98,22 @@ public sealed class MBusTelegram
     /// </summary>
     public bool CompactCrcOk { get; internal set; }
 
+    /// <summary>
+    /// Which manufacturer specific layout was read (for example "Apator 162 registers"), null when the telegram is
+    /// standard EN 13757-3 only. Set by the decoders in <c>MBus/Manufacturers</c>; records they add are marked
+    /// with <see cref="MBusRecord.FromManufacturerData"/>.
+    /// </summary>
+    public string? ManufacturerFormat { get; internal set; }
+
+    /// <summary>True when no key was configured and a manufacturer's published default key decrypted the payload.</summary>
+    public bool DefaultKeyUsed { get; internal set; }
+
+    /// <summary>
+    /// True when the frame carried the link-layer CRC of its last format A block (EN 13757-4 §6.5) while the other
+    /// CRCs were removed, as some receivers deliver it: the CRC matched and was dropped.
+    /// </summary>
+    public bool TrailingLinkCrcRemoved { get; internal set; }
+
     /// <summary>Number of decoded records.</summary>
     public int RecordCount { get; private set; }
 
@@ -150,7 +166,18 @@ public sealed class MBusTelegram
         StatusDurations = 0;
         CompactSignature = -1;
         CompactCrcOk = false;
+        ManufacturerFormat = null;
+        DefaultKeyUsed = false;
+        TrailingLinkCrcRemoved = false;
         RecordCount = 0;
+    }
+
+    /// <summary>Drops the decoded records (and the error) to parse the same payload again.</summary>
+    internal void ClearRecords()
+    {
+        RecordCount = 0;
+        MoreRecordsFollow = false;
+        Error = null;
     }
 
     /// <summary>Takes the next pooled record, or null when the pool is exhausted.</summary>

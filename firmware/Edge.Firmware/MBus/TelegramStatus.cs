@@ -1,3 +1,5 @@
+using Edge.Firmware.MBus.Manufacturers;
+
 namespace Edge.Firmware.MBus;
 
 /// <summary>Fills <see cref="MBusTelegram.MeterFlags"/> after a successful decode.</summary>

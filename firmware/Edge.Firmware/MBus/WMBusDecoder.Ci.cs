@@ -1,3 +1,5 @@
+using Edge.Firmware.MBus.Manufacturers;
+
 namespace Edge.Firmware.MBus;
 
 // The chain of CI fields after the link layer: ELL, AFL, then the transport layer (EN 13757-4 §13, EN 13757-7 §6).
@@ -6,7 +8,6 @@ public sealed partial class WMBusDecoder
     private bool DecodeCi(MBusTelegram t, int i, int end, byte[]? key, int mField)
     {
         var b = t.Buffer;
-        long messageCounter = -1;
         while (true)
         {
             if (i >= end)
@@ -51,61 +52,34 @@ public sealed partial class WMBusDecoder
                     i += 9;
                     continue;
                 case MBusCi.Afl:
-                    if (!ReadAfl(t, i, end, ref messageCounter))
+                    if (!_afl.Read(t, i, end))
                     {
                         return false;
                     }
 
-                    i += 2 + b[i + 1];
+                    i = _afl.NextOffset;
                     continue;
                 case MBusCi.ShortHeader:
                 case MBusCi.LongHeader:
-                    return DecodeTpl(t, i, end, key, mField, messageCounter);
+                    return DecodeTpl(t, i, end, key, mField);
                 case MBusCi.NoHeader:
                     return PlainOnly(t, key) && ParseAndLearn(t, i + 1, end);
                 case MBusCi.CompactNoHeader:
                     return PlainOnly(t, key) && DecodeCompact(t, i, end);
-                case 0xA2:
-                    if (TechemRadioRecords.Knows(t))
-                    {
-                        return PlainOnly(t, key) && TechemRadioRecords.Parse(t, i, end);
-                    }
-
-                    return t.Fail("manufacturer specific CI field 0xA2 (not EN 13757-3)");
                 default:
                     if (ci >= 0xA0 && ci <= 0xB7)
                     {
-                        return t.Fail("manufacturer specific CI field " + MBusHex.Byte(ci) + " (not EN 13757-3)");
+                        if (ManufacturerFormats.KnowsCi(t, i))
+                        {
+                            return ManufacturerFormats.DecodeCi(t, i, end, key, _security, mField, _aField);
+                        }
+
+                        return t.Fail("manufacturer specific CI field " + MBusHex.Byte(ci) + " (not EN 13757-3), layout of "
+                            + t.Manufacturer + " version " + MBusHex.Byte(t.Version) + " not known");
                     }
 
                     return t.Fail("unsupported CI field " + MBusHex.Byte(ci));
             }
         }
-    }
-
-    private static bool ReadAfl(MBusTelegram t, int i, int end, ref long messageCounter)
-    {
-        // EN 13757-7 §6 / OMS Vol. 2 §6.3: AFLL, FCL (2) with presence bits, then MCL, KI, MCR, MAC, ML.
-        var b = t.Buffer;
-        if (end - i < 4 || i + 2 + b[i + 1] > end || b[i + 1] < 2)
-        {
-            return t.Fail("AFL (CI 0x90) truncated");
-        }
-
-        var fcl = b[i + 2] | (b[i + 3] << 8);
-        if ((fcl & 0x4000) != 0)
-        {
-            return t.Fail("AFL: fragmented messages are not supported");
-        }
-
-        var p = i + 4;
-        p += (fcl & 0x2000) != 0 ? 1 : 0; // MCL
-        p += (fcl & 0x0200) != 0 ? 2 : 0; // KI
-        if ((fcl & 0x0800) != 0 && p + 4 <= i + 2 + b[i + 1])
-        {
-            messageCounter = (uint)(b[p] | (b[p + 1] << 8) | (b[p + 2] << 16) | (b[p + 3] << 24));
-        }
-
-        return true;
     }
 }

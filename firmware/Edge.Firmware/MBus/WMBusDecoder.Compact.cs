@@ -3,12 +3,29 @@ namespace Edge.Firmware.MBus;
 // Compact frames (CI 0x79, compact M-Bus annex of EN 13757-3 / OMS): format signature, full-frame CRC, data only.
 public sealed partial class WMBusDecoder
 {
-    /// <summary>Parses full-frame records and remembers their format for later compact frames.</summary>
+    /// <summary>
+    /// Parses full-frame records and remembers their format for later compact frames. When the records do not
+    /// parse to the frame's end but its last two bytes are the format A CRC of its last block (EN 13757-4 §6.5),
+    /// a receiver left that one CRC in: it is dropped and the records parsed again.
+    /// </summary>
     private bool ParseAndLearn(MBusTelegram t, int i, int end)
     {
         if (!DataRecordParser.Parse(t, i, end))
         {
-            return false;
+            if (end != t.Length || end - 2 < i || !WMBusLinkLayer.EndsWithLastBlockCrc(t.Buffer, end))
+            {
+                return false;
+            }
+
+            var error = t.Error;
+            t.ClearRecords();
+            if (!DataRecordParser.Parse(t, i, end - 2))
+            {
+                return t.Fail(error ?? "records do not parse");
+            }
+
+            t.Length = end - 2;
+            t.TrailingLinkCrcRemoved = true;
         }
 
         _formats.Learn(t);

@@ -1,15 +1,20 @@
+using Edge.Firmware.MBus.Manufacturers;
+
 namespace Edge.Firmware.MBus;
 
 /// <summary>
 /// Decodes wireless M-Bus / OMS telegrams (EN 13757-4 link layer, ELL and AFL, EN 13757-7 transport layer,
 /// EN 13757-3 records) into a <see cref="MBusTelegram"/>. Frames may carry format A CRCs or have them removed.
 /// Encrypted payloads need a key and an <see cref="IWMBusCipher"/>; without them the error says so.
+/// Manufacturer specific layouts with a public description are read by <c>MBus/Manufacturers</c>, and the
+/// telegram then names the layout in <see cref="MBusTelegram.ManufacturerFormat"/>.
 /// Not thread-safe (scratch buffers are reused); decoding never throws on bad input.
 /// </summary>
 public sealed partial class WMBusDecoder
 {
     private readonly WMBusSecurity _security = new WMBusSecurity();
     private readonly byte[] _aField = new byte[6];
+    private readonly AflHeader _afl = new AflHeader();
     private readonly CompactFormatCache _formats;
 
     /// <summary>
@@ -43,7 +48,8 @@ public sealed partial class WMBusDecoder
 
     /// <summary>
     /// Decodes <paramref name="length"/> bytes at <paramref name="offset"/> into <paramref name="t"/>.
-    /// <paramref name="key"/> is the meter's 16-byte AES key, or null when none is configured.
+    /// <paramref name="key"/> is the meter's 16-byte AES key (8 bytes for the DES of security mode 2), or null when
+    /// none is configured.
     /// </summary>
     public bool TryDecode(byte[] frame, int offset, int length, byte[]? key, MBusTelegram t)
     {
@@ -58,9 +64,9 @@ public sealed partial class WMBusDecoder
             return t.Fail("frame too short: " + length.ToString() + " bytes, at least 11 needed (L C M A CI)");
         }
 
-        if (key != null && key.Length != 16)
+        if (key != null && key.Length != 16 && key.Length != DesCipher.BlockSize)
         {
-            return t.Fail("key must be 16 bytes, got " + key.Length.ToString());
+            return t.Fail("key must be 16 bytes (AES) or 8 bytes (DES), got " + key.Length.ToString());
         }
 
         var b = t.Buffer;
@@ -79,7 +85,9 @@ public sealed partial class WMBusDecoder
         t.IdRaw = (uint)(b[4] | (b[5] << 8) | (b[6] << 16) | (b[7] << 24));
         t.Version = b[8];
         t.DeviceType = b[9];
-        if (!DecodeCi(t, 10, end, key, mField))
+        ManufacturerFormats.AdjustHeader(t);
+        _afl.Reset();
+        if (!DecodeCi(t, 10, end, key, mField) || !ManufacturerFormats.AfterRecords(t))
         {
             return false;
         }

@@ -48,6 +48,22 @@ public static class WMBusLinkLayer
         return write;
     }
 
+    /// <summary>
+    /// True when the last two bytes of <c>b[0..end)</c> are the format A CRC (most significant byte first) of the
+    /// block before them, with blocks counted as in format A: 10 bytes, then 16 each, the last one shorter.
+    /// </summary>
+    public static bool EndsWithLastBlockCrc(byte[] b, int end)
+    {
+        var data = end - 2;
+        if (data <= FirstBlock)
+        {
+            return false;
+        }
+
+        var start = FirstBlock + (16 * ((data - FirstBlock - 1) / 16));
+        return WMBusCrc.Check(b, start, data - start);
+    }
+
     /// <summary>Removes format B CRCs (block 2 up to byte 126 with CRC, optional block 3); sets L to the length without them.</summary>
     public static int StripFormatB(byte[] b, int length, out string? error)
     {

@@ -25,6 +25,8 @@ internal static class DecodeSamples
             AddFirst(samples, "wmbus_plain", wmbus, x => Water(x) && State(x) == "plaintext" && Ci(x, "7A"), withKey: false, wired: false);
             AddFirst(samples, "wmbus_mode5", wmbus, x => Water(x) && State(x) == "encrypted" && SecurityMode(x) == 5 && x.GetProperty("key").ValueKind == JsonValueKind.String, withKey: true, wired: false);
             AddFirst(samples, "wmbus_compact", wmbus, x => Water(x) && Ci(x, "79"), withKey: false, wired: false);
+            AddFirst(samples, "wmbus_prios", wmbus, x => Water(x) && Ci(x, "A2") && x.GetProperty("driver").GetString() == "izar", withKey: false, wired: false);
+            AddFirst(samples, "wmbus_apator162", wmbus, x => Water(x) && x.GetProperty("driver").GetString() == "apator162", withKey: false, wired: false);
             AddFirst(samples, "mbus", mbus, x => x.GetProperty("category").GetString() == "test-frames", withKey: false, wired: true);
         }
         else
@@ -79,7 +81,9 @@ internal static class DecodeSamples
             var ok = wired
                 ? new MBusWiredDecoder().TryDecode(frame, 0, frame.Length, t)
                 : new WMBusDecoder { Cipher = new PortableWMBusCipher() }.TryDecode(frame, 0, frame.Length, key, t);
-            if (ok)
+
+            // A frame that still carries its last link CRC decodes through a second parse: not the common case.
+            if (ok && !t.TrailingLinkCrcRemoved)
             {
                 var label = x.TryGetProperty("driver", out var driver) ? driver.GetString() : x.GetProperty("name").GetString();
                 var file = wired ? "mbus.jsonl" : "wmbus.jsonl";

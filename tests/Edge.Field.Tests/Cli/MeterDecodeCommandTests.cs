@@ -59,6 +59,33 @@ public sealed class MeterDecodeCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Decode_WmbusDesKey_Mode2Decrypted()
+    {
+        // CW 0x0210 (security mode 2, one block); ciphertext from OpenSSL des-cbc, key 1122334455667788, IV 0, of
+        // 2F2F 0413 39300000 02FD17 0000 2F2F2F (12345 l).
+        var (exitCode, text, error) = await CliRun.InvokeAsync("decode", "--format", "wmbus", "--hex", "1E" + "442D2C785634121B16" + "7A" + "20001002" + "44F71187CEB2BF1E40CD0C2ADFCA9C7C", "--key", "1122334455667788");
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(12.345m, json.RootElement.GetProperty("total_m3").GetDecimal());
+        Assert.True(json.RootElement.GetProperty("decrypted").GetBoolean());
+    }
+
+    [ConformanceFact]
+    public async Task Decode_ManufacturerLayout_NamedAndRecordMarked()
+    {
+        var x = WaterLines().Single(x => x.GetProperty("source").GetString()!.EndsWith("zenner0b.xmq#test1", StringComparison.Ordinal));
+
+        var (exitCode, text, _) = await CliRun.InvokeAsync("decode", "--format", "wmbus", "--hex", x.GetProperty("hex").GetString()!);
+
+        Assert.Equal(0, exitCode);
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal("Zenner 0x0B manufacturer data", json.RootElement.GetProperty("manufacturer_format").GetString());
+        Assert.Equal(ExpectedTotal(x), json.RootElement.GetProperty("total_m3").GetDecimal());
+        Assert.Contains(json.RootElement.GetProperty("records").EnumerateArray(), r => r.TryGetProperty("from_manufacturer_data", out var m) && m.GetBoolean());
+    }
+
+    [Fact]
     public async Task Decode_WmbusBadChecksumOrLength_ErrorJsonExit2()
     {
         var (exitCode, text, _) = await CliRun.InvokeAsync("decode", "--format", "wmbus", "--hex", "FF" + Wireless[2..]);
@@ -155,7 +182,7 @@ public sealed class MeterDecodeCommandTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{exact} water telegrams with total_m3 equal to expected.total_m3");
-        Assert.True(exact >= 60, $"only {exact} exact");
+        Assert.True(exact >= 101, $"only {exact} exact"); // last run: 101 (Techem radio meters use their own device types 0x62/0x72: no total_m3)
     }
 
     private static IEnumerable<JsonElement> WaterLines()

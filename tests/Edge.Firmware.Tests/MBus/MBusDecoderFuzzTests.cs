@@ -5,7 +5,8 @@ using Edge.Firmware.Tests.Conformance;
 namespace Edge.Firmware.Tests.MBus;
 
 /// <summary>
-/// One million random and mutated frames through the wired and wireless decoders: nothing may throw (an
+/// One million random and mutated frames through the wired and wireless decoders (one of them with the
+/// firmware's AES, so decryption, MAC checks and manufacturer layouts run too): nothing may throw (an
 /// out-of-range read would), everything ends with Ok or an error text, and the run stays within time.
 /// Seeds are the corpus frames when present, else hand-built ones.
 /// </summary>
@@ -21,8 +22,12 @@ public sealed class MBusDecoderFuzzTests
         var wired = new MBusWiredDecoder();
         var wireless = new WMBusDecoder();
         var wirelessB = new WMBusDecoder { FrameFormat = WMBusFrameFormat.B, Cipher = new PassThroughCipher() };
+
+        // The firmware's own AES and DES behind real decryption, MAC checks and the manufacturer layouts.
+        var wirelessAes = new WMBusDecoder { Cipher = new PortableWMBusCipher() };
         var t = new MBusTelegram();
         var key = new byte[16];
+        var desKey = new byte[8];
         var buffer = new byte[600];
         var watch = Stopwatch.StartNew();
         var decoded = 0;
@@ -37,7 +42,7 @@ public sealed class MBusDecoderFuzzTests
                     0 => wired.TryDecode(buffer, 0, length, t),
                     1 => wireless.TryDecode(buffer, 0, length, null, t),
                     2 => wirelessB.TryDecode(buffer, 0, length, key, t),
-                    _ => wireless.TryDecode(buffer, 0, length, (n & 8) == 0 ? null : key, t),
+                    _ => wirelessAes.TryDecode(buffer, 0, length, (n & 12) == 0 ? null : (n & 12) == 4 ? desKey : key, t),
                 };
                 Assert.True(ok == (t.Error == null));
                 decoded += ok ? 1 : 0;

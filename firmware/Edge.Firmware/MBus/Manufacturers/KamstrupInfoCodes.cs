@@ -1,4 +1,4 @@
-namespace Edge.Firmware.MBus;
+namespace Edge.Firmware.MBus.Manufacturers;
 
 /// <summary>
 /// Kamstrup water meter info codes (MULTICAL 21, flowIQ): a manufacturer record with VIF 0xFF. Layouts as in

@@ -1,4 +1,4 @@
-namespace Edge.Firmware.MBus;
+namespace Edge.Firmware.MBus.Manufacturers;
 
 /// <summary>
 /// Record formats (DIF/VIF bytes) that Kamstrup water meters (MULTICAL 21, flowIQ 2101/2200) use in their
