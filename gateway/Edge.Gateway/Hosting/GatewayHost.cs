@@ -4,6 +4,7 @@ using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Links;
 using Edge.Gateway.Links.Iridium;
+using Edge.Gateway.Sensors;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
 using Edge.Gateway.Uplink;
@@ -95,6 +96,7 @@ public static class GatewayHost
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();
         SerialInputRegistration.AddSerialInputs(services, configuration);
+        SensorInputRegistration.AddSensorInputs(services, configuration);
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerService>());
     }
 
