@@ -8,8 +8,9 @@ namespace Edge.Firmware.Sensors.Seismic;
 /// </summary>
 /// <remarks>
 /// Characteristic function cf = dx² + dy² + dz², d = sample − running mean (time constant of the LTA, so
-/// gravity and drift drop out); STA and LTA are exponential averages of cf over their lengths; the LTA
-/// is frozen while an event records (the event must not raise its own reference). STA/LTA fires only after
+/// gravity and drift drop out); STA and LTA are exponential averages of cf over their lengths; the mean
+/// and the LTA are frozen from the trigger until <see cref="Rearm"/> (the event must not raise its own
+/// reference, nor shift the mean so that its end looks like a new event). STA/LTA fires only after
 /// one LTA length of warm-up, and again only after the ratio has fallen under the off ratio.
 /// </remarks>
 public sealed class SeismicTrigger
@@ -114,8 +115,7 @@ public sealed class SeismicTrigger
         var dy = y - _my;
         var dz = z - _mz;
         var cf = (dx * dx) + (dy * dy) + (dz * dz);
-        var recording = _state == StateRecording;
-        if (!recording)
+        if (_state == StateArmed)
         {
             _mx += dx / _ltaSamples;
             _my += dy / _ltaSamples;
