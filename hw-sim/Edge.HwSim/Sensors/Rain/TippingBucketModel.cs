@@ -60,7 +60,8 @@ public sealed class TippingBucketModel : IPulseInput
         {
             NowMs++;
             _bucketMm += perMs;
-            if (_bucketMm >= _tipMm && !_level)
+            // The tolerance keeps a whole number of tips from arriving a millisecond late by rounding.
+            if (_bucketMm >= _tipMm - 1e-9 && !_level)
             {
                 _bucketMm -= _tipMm;
                 _tipTimes.Add(NowMs);

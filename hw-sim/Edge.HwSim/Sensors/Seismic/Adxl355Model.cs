@@ -172,6 +172,12 @@ public sealed class Adxl355Model : IRegisterBus
                 _regs[address] = (byte)Math.Clamp((int)value, 1, 96);
                 break;
             case >= 0x1E and <= 0x2E:
+                if (address == 0x2D && Measuring == false && (value & 0x01) == 0)
+                {
+                    // Leaving standby: the first sample is ready one output period later.
+                    _nextTickSeconds = _timeSeconds + (1.0 / OdrHz);
+                }
+
                 _regs[address] = value;
                 if (address == 0x2D && (value & 0x01) != 0)
                 {
