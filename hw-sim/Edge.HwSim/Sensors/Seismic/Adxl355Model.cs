@@ -66,6 +66,9 @@ public sealed class Adxl355Model : IRegisterBus
     /// <summary>True in measurement mode (POWER_CTL bit 0 clear).</summary>
     public bool Measuring => (_regs[0x2D] & 0x01) == 0;
 
+    /// <summary>Fault: loses the oldest FIFO entry, so the next sample read starts on a y entry (a glitch on the bus).</summary>
+    public void DropFifoEntry() => _fifo.TryDequeue(out _);
+
     /// <summary>A register's current value (for tests).</summary>
     public byte Register(int address) => _regs[address];
 

@@ -171,4 +171,41 @@ public sealed class Adxl355DriverTests
         Assert.InRange(sampler.SamplesOut, 999, 1000);
         Assert.Equal(0, sampler.Gaps);
     }
+
+    [Fact]
+    public void ReadFifo_LostEntry_IsMisalignedAndTheNextReadIsClean()
+    {
+        var model = Constant(10, 20, 30);
+        var driver = new Adxl355(model);
+        driver.Start(Adxl355.Range2G, Adxl355.Odr125Hz, 0);
+        model.Advance(0.1);
+        model.DropFifoEntry();
+        var (x, y, z) = (new int[32], new int[32], new int[32]);
+        Assert.Equal(Adxl355Status.FifoMisaligned, driver.ReadFifo(x, y, z, 0, 32, out var count));
+        Assert.Equal(0, count);
+        model.Advance(0.1);
+        Assert.Equal(Adxl355Status.Ok, driver.ReadFifo(x, y, z, 0, 32, out count));
+        Assert.Equal(13, count); // samples 13 … 25 of 0.2 s at 125 Hz
+        Assert.Equal((int)Math.Round(20 / 980.665 * 256000), y[0]);
+    }
+
+    [Fact]
+    public void Sampler_BusErrorAndLostEntry_AreCountedAndTheStreamGoesOn()
+    {
+        var model = Constant(0, 0, 0);
+        var sampler = new SeismicSampler(new Adxl355(model), new SeismicTrigger(10, 10, 10, 100, 0, 1.5, 0), 0);
+        Assert.Equal(Adxl355Status.NotStarted, sampler.Poll());
+        sampler.Start();
+        model.Advance(0.2);
+        model.Nack = true;
+        Assert.Equal(Adxl355Status.BusError, sampler.Poll());
+        model.Nack = false;
+        model.DropFifoEntry();
+        Assert.Equal(Adxl355Status.FifoMisaligned, sampler.Poll());
+        model.Advance(0.2);
+        Assert.Equal(Adxl355Status.Ok, sampler.Poll());
+        Assert.Equal(1, sampler.BusErrors);
+        Assert.Equal(1, sampler.Gaps);
+        Assert.True(sampler.SamplesOut > 10);
+    }
 }

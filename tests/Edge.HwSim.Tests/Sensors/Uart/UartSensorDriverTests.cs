@@ -157,4 +157,38 @@ public sealed class UartSensorDriverTests
         Assert.True(d2.Filter.OutOfRange >= 1);
         Assert.Equal(0, d2.Filter.Count);
     }
+
+    [Fact]
+    public void Pms5003_AnswerToAnotherCommand_IsBadAnswer()
+    {
+        var model = Pms();
+        model.InjectBytes([0x42, 0x4D, 0x00, 0x04, 0xE4, 0x00, 0x01, 0x77]); // a stale sleep acknowledgement
+        var driver = new Pms5003(model);
+        Assert.Equal(UartSensorStatus.BadAnswer, driver.SetPassive(true, 500));
+    }
+
+    [Fact]
+    public void Drivers_LinkThrows_IsLinkError()
+    {
+        var link = new ThrowingLink();
+        var pms = new Pms5003(link);
+        Assert.Equal(UartSensorStatus.LinkError, pms.Configure());
+        Assert.Equal(UartSensorStatus.LinkError, pms.Sleep(100));
+        Assert.Equal(UartSensorStatus.LinkError, pms.ReadFrame(100));
+        var a02 = new A02yyuw(link, new WaterLevelFilter(3000, 3, 30, 4500));
+        Assert.Equal(UartSensorStatus.LinkError, a02.Configure());
+        Assert.Equal(UartSensorStatus.LinkError, a02.Poll(100, 64, out _));
+    }
+
+    // A UART whose device node vanished (USB adapter pulled): every call throws.
+    private sealed class ThrowingLink : Edge.Firmware.Hardware.ISerialLink
+    {
+        public void Configure(int baudRate, int dataBits, int parity, int stopBits) => throw new IOException("gone");
+
+        public void Write(byte[] buffer, int index, int count) => throw new IOException("gone");
+
+        public int Read(byte[] buffer, int index, int count, int timeoutMs) => throw new IOException("gone");
+
+        public void DiscardInput() => throw new IOException("gone");
+    }
 }
