@@ -1,6 +1,7 @@
 using Edge.Firmware.Sensors.Seismic;
 using Edge.Gateway.Sensors.Seismic;
 using Edge.HwSim.Sensors.Seismic;
+using Xunit.Abstractions;
 
 namespace Edge.Gateway.Tests.Sensors.Seismic;
 
@@ -9,7 +10,7 @@ namespace Edge.Gateway.Tests.Sensors.Seismic;
 /// portable driver and sampler (FIFO, 125 → 100 Hz), the STA/LTA trigger's 60 s window, the gateway's JMA
 /// intensity; compared with the intensity of the same earthquake computed directly from the source record.
 /// </summary>
-public sealed class QuakeEndToEndTests
+public sealed class QuakeEndToEndTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(80.0, 1)]
@@ -45,6 +46,7 @@ public sealed class QuakeEndToEndTests
         var start = (int)trigger.TriggerSample - trigger.TriggerIndex;
         var direct = calc.Compute(quake.X.AsSpan(start, n), quake.Y.AsSpan(start, n), quake.Z.AsSpan(start, n));
 
+        output.WriteLine($"peak {peakGal} gal: trigger at sample {trigger.TriggerSample} (P {quake.POnsetIndex}, S {quake.SOnsetIndex}); sensor a = {fromSensor.AccelerationGal:F3} gal {fromSensor}; record a = {direct.AccelerationGal:F3} gal {direct}");
         Assert.InRange(fromSensor.AccelerationGal, direct.AccelerationGal * 0.98, direct.AccelerationGal * 1.02);
         Assert.InRange(fromSensor.Tenths, direct.Tenths - 1, direct.Tenths + 1);
         Assert.True(fromSensor.IsReferenceValue);
