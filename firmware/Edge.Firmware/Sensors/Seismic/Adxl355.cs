@@ -94,7 +94,7 @@ public sealed class Adxl355
                 return Adxl355Status.ReadbackMismatch;
             }
 
-            // Measurement mode, temperature and DRDY on; then drop whatever the FIFO holds.
+            // Measurement mode, temperature and DRDY on.
             WriteRegister(Adxl355Register.PowerCtl, 0x00);
             _range = range;
             _odr = odrCode;
