@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
 using Edge.Benchmarks.MBusDecode;
+using Edge.Benchmarks.Seismic;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -12,6 +13,7 @@ return args switch
     ["ingest", .. var rest] when IngestArgs(rest) is { } ingest =>
         await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
     ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
+    ["seismic"] => SeismicHarness.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -38,6 +40,10 @@ static int Usage()
                           Kamstrup compact frame and a wired long frame (corpus telegrams when ../shared/conformance
                           or EDGE_CONFORMANCE_DIR is there, else hand-built); prints <name>_telegrams_per_s,
                           <name>_ns_per_telegram and <name>_allocated_bytes_per_telegram
+          seismic         ms per JMA instrumental seismic intensity over a 60 s, 100 Hz, 3-axis window (hw-sim synthetic
+                          earthquake) on one core (pinned, MathNet single-threaded), against the six FFTs alone; prints
+                          seismic_ms_per_intensity, seismic_intensities_per_s, seismic_allocated_bytes_per_intensity,
+                          fft_only_ms_per_window and fft_share
         """);
     return 2;
 }
