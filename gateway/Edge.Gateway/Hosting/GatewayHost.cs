@@ -39,6 +39,7 @@ public static class GatewayHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
+        SystemdRegistration.AddSystemd(builder.Services);
         AddServices(builder.Services, builder.Configuration);
         return builder;
     }
@@ -94,6 +95,7 @@ public static class GatewayHost
         services.AddHostedService<BatcherService>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();
+        HealthRegistration.AddHealth(services);
         SerialInputRegistration.AddSerialInputs(services, configuration);
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerService>());
     }
