@@ -24,6 +24,8 @@ public sealed class GatewayCounters
     private long _telegramErrors;
     private long _telegramsIgnored;
     private long _inputGarbageBytes;
+    private long _lastCommitUnixMs = long.MinValue;
+    private long _lastFailureUnixMs = long.MinValue;
 
     /// <summary>Frames committed to the store and acknowledged with success.</summary>
     public long FramesAccepted => Interlocked.Read(ref _framesAccepted);
@@ -42,6 +44,15 @@ public sealed class GatewayCounters
 
     /// <summary>Store transactions that failed.</summary>
     public long StoreFailures => Interlocked.Read(ref _storeFailures);
+
+    /// <summary>How long the frame writer's transactions took, commit (fsync) included.</summary>
+    public LatencyHistogram CommitLatency { get; } = new();
+
+    /// <summary>When the frame writer last committed a transaction; null before the first.</summary>
+    public DateTimeOffset? LastStoreCommit => FromUnixMs(Interlocked.Read(ref _lastCommitUnixMs));
+
+    /// <summary>When a frame writer transaction last failed; null if none has.</summary>
+    public DateTimeOffset? LastStoreFailure => FromUnixMs(Interlocked.Read(ref _lastFailureUnixMs));
 
     /// <summary>Batches cut from stored readings.</summary>
     public long BatchesCut => Interlocked.Read(ref _batchesCut);
@@ -111,15 +122,28 @@ public sealed class GatewayCounters
         Interlocked.Add(ref _readingsDuplicate, duplicates);
     }
 
-    internal void StoreCommitted() => Interlocked.Increment(ref _storeCommits);
+    /// <summary>A frame writer transaction committed after <paramref name="latency"/> (begin to commit).</summary>
+    internal void StoreCommitted(TimeSpan latency, DateTimeOffset now)
+    {
+        CommitLatency.Observe(latency);
+        Interlocked.Exchange(ref _lastCommitUnixMs, now.ToUnixTimeMilliseconds());
+        Interlocked.Increment(ref _storeCommits);
+    }
 
-    internal void StoreFailed() => Interlocked.Increment(ref _storeFailures);
+    /// <summary>A frame writer transaction failed at <paramref name="now"/>.</summary>
+    internal void StoreFailed(DateTimeOffset now)
+    {
+        Interlocked.Exchange(ref _lastFailureUnixMs, now.ToUnixTimeMilliseconds());
+        Interlocked.Increment(ref _storeFailures);
+    }
 
     internal void BatchCut() => Interlocked.Increment(ref _batchesCut);
 
     internal void BatchAcknowledged() => Interlocked.Increment(ref _batchesAcknowledged);
 
     internal void UplinkFailed() => Interlocked.Increment(ref _uplinkFailures);
+
+    private static DateTimeOffset? FromUnixMs(long unixMs) => unixMs == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
     /// <inheritdoc />
     public override string ToString() =>

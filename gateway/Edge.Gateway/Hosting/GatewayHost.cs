@@ -40,6 +40,7 @@ public static class GatewayHost
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
             o.UseUtcTimestamp = true;
         });
+        SystemdRegistration.AddSystemd(builder.Services);
         AddServices(builder.Services, builder.Configuration);
         return builder;
     }
@@ -95,6 +96,7 @@ public static class GatewayHost
         services.AddHostedService<BatcherService>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();
+        HealthRegistration.AddHealth(services);
         SerialInputRegistration.AddSerialInputs(services, configuration);
         SensorInputRegistration.AddSensorInputs(services, configuration);
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerService>());

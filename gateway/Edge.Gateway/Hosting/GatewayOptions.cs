@@ -1,4 +1,5 @@
 using Edge.Gateway.Batching;
+using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Links;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Southbound;
@@ -42,6 +43,9 @@ public sealed class GatewayOptions
 
     /// <summary>The links batches travel over (issue 6); HTTP to <see cref="Ingest"/> unless a satellite link is configured.</summary>
     public LinksOptions Links { get; set; } = new();
+
+    /// <summary>The /health and /metrics listener and the store probe behind /health and the systemd watchdog.</summary>
+    public HealthOptions Health { get; set; } = new();
 
     /// <summary>How often the counters are logged.</summary>
     public TimeSpan CounterLogInterval { get; set; } = TimeSpan.FromMinutes(1);

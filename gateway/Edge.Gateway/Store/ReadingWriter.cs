@@ -97,8 +97,9 @@ internal sealed partial class ReadingWriter : IHostedService
                 try
                 {
                     connection ??= _database.Open();
+                    var started = _time.GetTimestamp();
                     var (results, evicted, alarms) = Commit(connection, group);
-                    _counters.StoreCommitted();
+                    _counters.StoreCommitted(_time.GetElapsedTime(started), _time.GetUtcNow());
                     _counters.Evicted(evicted.Readings, evicted.Events);
                     if (evicted.Readings + evicted.Events > 0)
                     {
@@ -118,7 +119,7 @@ internal sealed partial class ReadingWriter : IHostedService
                 }
                 catch (Exception ex)
                 {
-                    _counters.StoreFailed();
+                    _counters.StoreFailed(_time.GetUtcNow());
                     LogCommitFailed(_logger, ex, group.Count, readings);
                     foreach (var write in group)
                     {

@@ -13,6 +13,7 @@ internal static class GatewayConfig
         ["Edge:Gateway:Id"] = GatewayId,
         ["Edge:Gateway:DataDir"] = dataDir,
         ["Edge:Gateway:Mqtt:Port"] = "0",
+        ["Edge:Gateway:Health:Port"] = "0",
         ["Edge:Gateway:Devices:0:Id"] = Frames.Device,
         ["Edge:Gateway:Devices:0:Password"] = Password1,
         ["Edge:Gateway:Devices:1:Id"] = Device2,

@@ -21,6 +21,9 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
 
     public string ReadyLine { get; private set; } = "";
 
+    /// <summary>The /health and /metrics port from the line <c>gateway health http=127.0.0.1:port</c> (0 if none came before ready).</summary>
+    public int HealthPort { get; private set; }
+
     public string Output
     {
         get
@@ -32,15 +35,21 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<GatewayProcess> StartAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    /// <summary>From start to the ready line.</summary>
+    public TimeSpan TimeToReady { get; private set; }
+
+    public static Task<GatewayProcess> StartAsync(IEnumerable<string> args, IDictionary<string, string>? environment = null) =>
+        StartCommandAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", [GatewayDll(), .. args], environment, TimeSpan.FromSeconds(60));
+
+    /// <summary>Starts another build of the gateway (e.g. the arm64 one under qemu-user) and waits for its ready line.</summary>
+    public static async Task<GatewayProcess> StartCommandAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment, TimeSpan readyTimeout)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(file)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(GatewayDll());
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -60,12 +69,14 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
             gateway._process.WaitForExit();
             gateway._ready.TrySetException(new InvalidOperationException($"the gateway exited with {gateway._process.ExitCode} before it was ready:\n{gateway.Output}"));
         };
+        var clock = Stopwatch.StartNew();
         gateway._process.Start();
         gateway._process.BeginOutputReadLine();
         gateway._process.BeginErrorReadLine();
         try
         {
-            gateway.Port = await gateway._ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            gateway.Port = await gateway._ready.Task.WaitAsync(readyTimeout);
+            gateway.TimeToReady = clock.Elapsed;
         }
         catch
         {
@@ -132,6 +143,12 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
 
+        var health = HealthPattern().Match(line);
+        if (health.Success)
+        {
+            HealthPort = int.Parse(health.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var match = ReadyPattern().Match(line);
         if (match.Success)
         {
@@ -142,4 +159,7 @@ internal sealed partial class GatewayProcess : IAsyncDisposable
 
     [GeneratedRegex(@"^gateway ready mqtt=127\.0\.0\.1:(\d+)$")]
     private static partial Regex ReadyPattern();
+
+    [GeneratedRegex(@"^gateway health http=127\.0\.0\.1:(\d+)$")]
+    private static partial Regex HealthPattern();
 }
