@@ -2,6 +2,7 @@ using System.Globalization;
 using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
 using Edge.Benchmarks.MBusDecode;
+using Edge.Benchmarks.SatelliteBytes;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -12,6 +13,7 @@ return args switch
     ["ingest", .. var rest] when IngestArgs(rest) is { } ingest =>
         await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
     ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
+    ["satellite-bytes"] => await SatelliteBytesHarness.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -38,6 +40,10 @@ static int Usage()
                           Kamstrup compact frame and a wired long frame (corpus telegrams when ../shared/conformance
                           or EDGE_CONFORMANCE_DIR is there, else hand-built); prints <name>_telegrams_per_s,
                           <name>_ns_per_telegram and <name>_allocated_bytes_per_telegram
+          satellite-bytes Iridium SBD bytes per meter per day for 1,000 meters with hourly readings: alarms only,
+                          hourly summaries, everything; real batch encoder, the gateway's Iridium link on a virtual
+                          9603 over a pty (real fragments and AT framing); prints <policy>_serial_bytes_per_meter_per_day
+                          and <policy>_air_bytes_per_meter_per_day
         """);
     return 2;
 }

@@ -11,8 +11,8 @@ internal sealed partial class BatchCutter
     /// now, the batch holds every waiting class that goes on that same link (a batch with alarms only those every
     /// alarm link takes, so it can move to another link), as many items as encode within the link's
     /// <see cref="LinkLane.MaxBatchBytes"/>. It is cut when one of its classes is due or it is full, and while fewer
-    /// than <c>MaxPendingBatches</c> batches wait for that link (alarm batches have their own count). Classes no
-    /// link takes now stay unbatched.
+    /// than <c>MaxPendingBatches</c> batches that link can carry now wait (alarm batches have their own count; a
+    /// batch stuck behind a spent budget does not block the kept classes). Classes no link takes now stay unbatched.
     /// </summary>
     private List<PendingBatch> CutRouted(LinkRouter links, long nowUnixMs)
     {
@@ -69,7 +69,7 @@ internal sealed partial class BatchCutter
             var alarm = (classes & TrafficClass.Alarm) != 0;
             var waiting = alarm
                 ? pending.Count(p => (p.Classes & TrafficClass.Alarm) != 0)
-                : pending.Count(p => (p.Classes & TrafficClass.Alarm) == 0 && p.Classes.Within(lane.Policy.Allow));
+                : pending.Count(p => (p.Classes & TrafficClass.Alarm) == 0 && p.Classes.Within(lane.CarriesNow(now)));
             if (waiting >= settings.MaxPendingBatches)
             {
                 continue;

@@ -97,8 +97,8 @@ internal sealed class LinkStack : IAsyncDisposable
             stack.Modem.Start();
             stack.Endpoint = new VirtualSbdEndpoint(stack.Modem, stack.SatelliteIngest.Url, "key-sat", stack.Time);
             var port = new PosixSerialPort(stack.Modem.PortPath);
-            var driver = new IridiumModem(port, new IridiumModemOptions { CommandTimeout = TimeSpan.FromMinutes(10), SessionTimeout = TimeSpan.FromMinutes(30) }, stack.Time, NullLogger<IridiumModem>.Instance);
-            var options = new IridiumLinkOptions { AckTimeout = TimeSpan.FromHours(2), ResumeWindow = TimeSpan.FromHours(5), Policy = satellite };
+            var driver = new IridiumModem(port, new IridiumModemOptions { CommandTimeout = TimeSpan.FromHours(12), SessionTimeout = TimeSpan.FromHours(12) }, stack.Time, NullLogger<IridiumModem>.Instance);
+            var options = new IridiumLinkOptions { AckTimeout = TimeSpan.FromHours(12), ResumeWindow = TimeSpan.FromHours(5), Policy = satellite };
             var link = new IridiumSbdLink(driver, options, stack.Time, NullLogger<IridiumSbdLink>.Instance);
             var size = satellite.MaxMessageBytes > 0 ? satellite.MaxMessageBytes : options.MaxMessageBytes - SbdFragment.HeaderBytes;
             lanes.Add(new LinkLane(link, satellite, 1, size, null, stack.Usage, stack.Time));

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Edge.Gateway.Links.Routing;
+using Edge.Gateway.Store;
+using Edge.Gateway.Tests.Support;
+using Edge.HwSim.Iridium;
+using Edge.Uplink;
+using Xunit.Abstractions;
+
+namespace Edge.Gateway.Tests.Links;
+
+/// <summary>
+/// Issue 6 budget: November 2026 (30 days) of 1,000 meters' hourly readings and a few alarms over the Iridium link
+/// alone (virtual 9603 on a pty), with a 2 MB monthly budget, in simulated time 25,000× the wall clock.
+/// </summary>
+[Collection(LinksCollection.Name)]
+public sealed class BudgetTests(ITestOutputHelper output) : IDisposable
+{
+    private const int Meters = 1000;
+    private const long MonthlyBytes = 2_000_000;
+    private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset End = new(2026, 11, 30, 20, 0, 0, TimeSpan.Zero);
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task Uplink_MonthOverSatelliteWith2MBBudget_NeverExceedsItOnTheModemWireAndKeepsAlarmsAndGaps()
+    {
+        var policy = new LinkPolicyOptions { Allow = TrafficClass.All, WhenExhausted = TrafficClass.Alarm | TrafficClass.Gap, MonthlyBytes = MonthlyBytes, ReserveShare = 0.1 };
+        await using var stack = await LinkStack.StartAsync(_dir.Path, 25_000, Start, o =>
+        {
+            o.Batch.MaxDelay = TimeSpan.FromMinutes(10);
+            o.Batch.StatusMaxDelay = TimeSpan.FromMinutes(10);
+            o.Batch.PollInterval = TimeSpan.FromMinutes(5);
+            o.Uplink.PollInterval = TimeSpan.FromMinutes(5);
+            o.Uplink.MinBackoff = TimeSpan.FromMinutes(1);
+            o.Uplink.MaxBackoff = TimeSpan.FromMinutes(10);
+
+            // Readings that cannot go (budget spent) expire after a day into gap records, which must still go.
+            o.Store.Reading.TtlDays = 1;
+        }, fiveG: null, satellite: policy, new Virtual9603Options { FailureRate = 0.1, Seed = 11 });
+        var expiry = new StoreExpiry(stack.Database, stack.Options, stack.Counters);
+        var random = new Random(2026);
+        var registers = Enumerable.Range(0, Meters).Select(_ => (long)random.Next(0, 2_000_000)).ToArray();
+        var alarms = new List<(string Device, long Seq)>();
+        long readings = 0;
+
+        for (var hour = Start; hour <= End; hour = hour.AddHours(1))
+        {
+            while (stack.Now < hour)
+            {
+                await Task.Delay(stack.Time.ToReal(hour - stack.Now) + TimeSpan.FromMilliseconds(1));
+            }
+
+            var now = stack.Now.ToUnixTimeMilliseconds();
+            var seq = (long)(hour - Start).TotalHours + 1;
+            var rows = new List<ReadingRecord>(Meters);
+            for (var m = 0; m < Meters; m++)
+            {
+                registers[m] += random.Next(0, 1000);
+                rows.Add(new ReadingRecord($"pm-{m:D6}", seq, "volume", "l", registers[m], 0, now, ClockQuality.Ntp, 0, now, DataClass.Reading));
+            }
+
+            // About five alarms a day across the fleet.
+            var events = new List<EventRecord>();
+            if (random.NextDouble() < 5.0 / 24)
+            {
+                var device = $"pm-{random.Next(Meters):D6}";
+                events.Add(new EventRecord(device, seq, now, "tamper", $"seq {seq}", now, DataClass.Alarm));
+                alarms.Add((device, seq));
+            }
+
+            await stack.WriteAsync(rows, events);
+            readings += rows.Count;
+            expiry.Expire(now);
+        }
+
+        // Let the last hour's alarm (if any) go, then stop and count.
+        await Task.Delay(stack.Time.ToReal(TimeSpan.FromHours(3)));
+        await stack.Uplink.StopAsync(CancellationToken.None);
+
+        // Simulated time runs with the wall clock: on a machine too slow to keep up it would leave November.
+        Assert.True(stack.Now < Start.AddMonths(1), $"simulated time ran to {stack.Now:O}: the machine could not keep up, the month is not one month");
+        var modem = stack.Modem!;
+        var lane = stack.Router.Lanes[0];
+        var usage = lane.Usage(stack.Now);
+        var received = stack.SatelliteIngest!.Received.Where(b => b.Status == 200 && b.Batch is not null).DistinctBy(b => b.Batch!.Sequence).ToList();
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"modem wire {modem.WireBytes}, month {usage.MonthBytes}, total {usage.TotalBytes}, link results {stack.Iridium!.Health.WireBytes}, deferred/failed {stack.Counters.UplinkFailures}, acked {stack.Counters.BatchesAcknowledged}"));
+
+        // Never over the budget, counted on the modem's own wire; the gateway's count is that same wire.
+        Assert.True(modem.WireBytes <= MonthlyBytes, $"{modem.WireBytes} bytes on the modem's wire");
+        // The gateway counts every byte but ring alerts that may arrive after its last send (9 bytes each).
+        // A send cancelled by the stop is not counted either (at most one batch: a message and its framing).
+        Assert.InRange(modem.WireBytes - usage.MonthBytes, 0, 1024);
+        Assert.True(lane.Exhausted(stack.Now), "the budget was never spent: the test tested nothing");
+
+        // Every alarm arrived.
+        var alarmsAt = received.SelectMany(b => b.Batch!.Events.Where(e => e.Kind == "tamper").Select(e => (e.DeviceId, Seq: long.Parse(e.Detail![4..], CultureInfo.InvariantCulture)))).ToHashSet();
+        Assert.All(alarms, a => Assert.Contains(a, alarmsAt));
+
+        // Every reading is at the ingest, still in the store, or counted by a gap record (sent or waiting).
+        var delivered = received.Sum(b => (long)b.Batch!.Devices.Sum(d => d.Channels.Sum(c => c.Points.Count)));
+        var stored = StoreFile.Scalar(stack.Database.FilePath, "SELECT COUNT(*) FROM readings");
+        var gapsSent = received.Sum(b => b.Batch!.Gaps.Where(g => g.Reason == "ttl:reading").Sum(g => g.Count));
+        var gapsWaiting = StoreFile.Scalar(stack.Database.FilePath, "SELECT coalesce(sum(count), 0) FROM gaps WHERE reason = 'ttl:reading'");
+        Assert.Equal(readings, delivered + stored + gapsSent + gapsWaiting);
+        Assert.True(gapsSent > 0, "no gap record crossed the satellite after the budget was spent");
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month: {readings} readings, {alarms.Count} alarms; budget {MonthlyBytes} bytes, 10% reserve for alarms and gap records"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"modem wire {modem.WireBytes} bytes (gateway counted {usage.MonthBytes}); over the air MO {modem.MoBytes} in {modem.MoDelivered} messages, MT {modem.MtBytes}; sessions {modem.Sessions}, failed {modem.FailedSessions}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"delivered: {received.Count} batches, {delivered} readings, {alarmsAt.Count} alarms, gap records for {gapsSent} readings; kept in store {stored} readings, waiting gaps for {gapsWaiting}"));
+    }
+}
