@@ -27,9 +27,9 @@ public sealed class BudgetTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Uplink_MonthOverSatelliteWithMonthlyBudget_NeverExceedsItOnTheModemWireAndKeepsAlarmsAndGaps()
+    public async Task Uplink_MonthOverSatelliteWithMonthlyBudget_NeverExceedsItOnTheModemWireAndKeepsAlarmsAndAccountsForEveryReading()
     {
-        var policy = new LinkPolicyOptions { Allow = TrafficClass.All, WhenExhausted = TrafficClass.Alarm | TrafficClass.Gap, MonthlyBytes = MonthlyBytes, ReserveShare = 0.5 };
+        var policy = new LinkPolicyOptions { Allow = TrafficClass.All, WhenExhausted = TrafficClass.Alarm, MonthlyBytes = MonthlyBytes, ReserveShare = 0.5 };
         await using var stack = await LinkStack.StartAsync(_dir.Path, 15_000, Start, o =>
         {
             o.Batch.MaxDelay = TimeSpan.FromMinutes(10);
@@ -42,7 +42,8 @@ public sealed class BudgetTests(ITestOutputHelper output) : IDisposable
             o.Uplink.MinBackoff = TimeSpan.FromMinutes(1);
             o.Uplink.MaxBackoff = TimeSpan.FromMinutes(10);
 
-            // Readings that cannot go (budget spent) expire after a day into gap records, which must still go.
+            // Readings that cannot go (budget spent) expire after a day into gap records, which are kept. (With gap
+            // records also in the reserve, a thousand devices' gap records can spend it before a late alarm comes.)
             o.Store.Reading.TtlDays = 1;
         }, fiveG: null, satellite: policy, new Virtual9603Options { FailureRate = 0.1, Seed = 11 });
         var expiry = new StoreExpiry(stack.Database, stack.Options, stack.Counters);
@@ -116,9 +117,9 @@ public sealed class BudgetTests(ITestOutputHelper output) : IDisposable
         var gapsSent = received.Sum(b => b.Batch!.Gaps.Where(g => g.Reason == "ttl:reading").Sum(g => g.Count));
         var gapsWaiting = StoreFile.Scalar(stack.Database.FilePath, "SELECT coalesce(sum(count), 0) FROM gaps WHERE reason = 'ttl:reading'");
         Assert.Equal(readings, delivered + stored + gapsSent + gapsWaiting);
-        Assert.True(gapsSent > 0, "no gap record crossed the satellite after the budget was spent");
+        Assert.True(gapsWaiting > 0, "no reading expired after the budget was spent");
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month: {readings} readings ({readings / Meters} hours written by {stack.Now:MM-dd HH:mm}), {alarms.Count} alarms; budget {MonthlyBytes} bytes, 50% reserve for alarms and gap records"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"month: {readings} readings ({readings / Meters} hours written by {stack.Now:MM-dd HH:mm}), {alarms.Count} alarms; budget {MonthlyBytes} bytes, 50% reserve for alarms"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"modem wire {modem.WireBytes} bytes (gateway counted {usage.MonthBytes}); over the air MO {modem.MoBytes} in {modem.MoDelivered} messages, MT {modem.MtBytes}; sessions {modem.Sessions}, failed {modem.FailedSessions}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"delivered: {received.Count} batches, {delivered} readings, {alarmsAt.Count} alarms, gap records for {gapsSent} readings; kept in store {stored} readings, waiting gaps for {gapsWaiting}"));
     }
