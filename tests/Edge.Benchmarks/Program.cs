@@ -3,6 +3,7 @@ using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
 using Edge.Benchmarks.MBusDecode;
 using Edge.Benchmarks.Seismic;
+using Edge.Benchmarks.SatelliteBytes;
 using Edge.Benchmarks.UplinkSize;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -14,6 +15,7 @@ return args switch
         await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
     ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
     ["seismic"] => SeismicHarness.Run(Console.Out),
+    ["satellite-bytes"] => await SatelliteBytesHarness.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -44,6 +46,10 @@ static int Usage()
                           earthquake) on one core (pinned, MathNet single-threaded), against the six FFTs alone; prints
                           seismic_ms_per_intensity, seismic_intensities_per_s, seismic_allocated_bytes_per_intensity,
                           fft_only_ms_per_window and fft_share
+          satellite-bytes Iridium SBD bytes per meter per day for 1,000 meters with hourly readings: alarms only,
+                          hourly summaries, everything; real batch encoder, the gateway's Iridium link on a virtual
+                          9603 over a pty (real fragments and AT framing); prints <policy>_serial_bytes_per_meter_per_day
+                          and <policy>_air_bytes_per_meter_per_day
         """);
     return 2;
 }

@@ -1,5 +1,6 @@
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Hosting;
+using Edge.Gateway.Links.Routing;
 using Edge.Gateway.Store;
 using Edge.Uplink;
 using Microsoft.Extensions.Options;
@@ -13,18 +14,27 @@ namespace Edge.Gateway.Batching;
 /// <see cref="BatchOptions.MaxPendingBatches"/> batches await acknowledgement. A batch takes items in the
 /// store's drain order (<see cref="DrainQueue"/>), as many as fit <see cref="BatchOptions.MaxBytes"/>.
 /// Once cut, a batch's content never changes, so every resend is byte-identical.
+/// With links that differ in what they carry (<see cref="LinkRouter"/>), batches are cut per link instead
+/// (<see cref="CutRouted"/>): only classes that go on the same link travel together, sized to that link.
 /// </summary>
 internal sealed partial class BatchCutter(
     BatchLedger ledger,
     DrainQueue queue,
     IOptions<GatewayOptions> options,
     GatewayCounters counters,
-    ILogger<BatchCutter> logger)
+    ILogger<BatchCutter> logger,
+    LinkRouter? router = null)
 {
     /// <summary>Cuts every batch due at <paramref name="nowUnixMs"/> and returns them, oldest first.</summary>
     public List<PendingBatch> CutDue(long nowUnixMs)
     {
+        if (router is { IsSingleUnrestricted: false, Lanes.Count: > 0 })
+        {
+            return CutRouted(router, nowUnixMs);
+        }
+
         var settings = options.Value.Batch;
+        var maxBytes = router is { Lanes.Count: 1 } ? router.Lanes[0].MaxBatchBytes : settings.MaxBytes;
         var cut = new List<PendingBatch>();
         while (ledger.PendingCount() < settings.MaxPendingBatches)
         {
@@ -42,7 +52,7 @@ internal sealed partial class BatchCutter(
             }
 
             var items = queue.Select(settings.MaxReadings);
-            var take = settings.MaxBytes > 0 ? FitToBytes(items, settings.MaxBytes, nowUnixMs) : items.Count;
+            var take = maxBytes > 0 ? FitToBytes(items, maxBytes, nowUnixMs) : items.Count;
             var batch = ledger.Assign(items.Take(take).ToList(), nowUnixMs);
             counters.BatchCut();
             LogCut(logger, batch.Sequence, take, batch.Readings, full ? "full" : $"max delay of {dueClass}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.Gateway.Links;
+using Edge.Gateway.Links.Routing;
 
 namespace Edge.Gateway.Diagnostics;
 
@@ -34,9 +35,10 @@ internal sealed class HealthReport(StoreProbe probe, HealthMonitor monitor, Metr
             json.WriteString("error", stale && latest is { Writable: true } ? "the store check is overdue" : latest?.Error);
             json.WriteEndObject();
             json.WriteStartArray("links");
+            var statuses = metrics.LinkStatuses(now);
             foreach (var link in metrics.Links())
             {
-                WriteLink(json, link, now);
+                WriteLink(json, link, statuses.FirstOrDefault(s => s.Name == link.Name), now);
             }
 
             json.WriteEndArray();
@@ -46,7 +48,7 @@ internal sealed class HealthReport(StoreProbe probe, HealthMonitor monitor, Metr
         return (healthy ? 200 : 503, buffer.ToArray());
     }
 
-    private static void WriteLink(Utf8JsonWriter json, ILink link, DateTimeOffset now)
+    private static void WriteLink(Utf8JsonWriter json, ILink link, LinkStatus? route, DateTimeOffset now)
     {
         var health = link.Health;
         json.WriteStartObject();
@@ -57,7 +59,29 @@ internal sealed class HealthReport(StoreProbe probe, HealthMonitor monitor, Metr
         WriteSeconds(json, "lastFailureAgeSeconds", health.LastFailure is { } f ? now - f : null);
         json.WriteNumber("wireBytes", health.WireBytes);
         json.WriteString("detail", health.LastDetail);
+        if (route is not null)
+        {
+            json.WriteString("routeState", route.State.ToString().ToLowerInvariant());
+            json.WriteNumber("bytesToday", route.Usage.DayBytes);
+            json.WriteNumber("bytesThisMonth", route.Usage.MonthBytes);
+            WriteBytes(json, "budgetLeftToday", route.DailyBytesLeft);
+            WriteBytes(json, "budgetLeftThisMonth", route.MonthlyBytesLeft);
+            json.WriteBoolean("budgetExhausted", route.Exhausted);
+        }
+
         json.WriteEndObject();
+    }
+
+    private static void WriteBytes(Utf8JsonWriter json, string name, long? bytes)
+    {
+        if (bytes is { } b)
+        {
+            json.WriteNumber(name, b);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
     }
 
     private static void WriteSeconds(Utf8JsonWriter json, string name, TimeSpan? span)

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Edge.Gateway.Hosting;
 using Edge.Gateway.Links;
+using Edge.Gateway.Links.Routing;
 using Edge.Gateway.Store;
 using Microsoft.Extensions.Options;
 
@@ -28,8 +29,14 @@ internal sealed partial class MetricsReport(
     /// <summary>When the gateway (this object, created at start) started.</summary>
     public DateTimeOffset Started => _started;
 
-    /// <summary>The links the host registered (none is possible in a stripped-down host).</summary>
-    public IReadOnlyList<ILink> Links() => [.. services.GetServices<ILink>().Distinct()];
+    /// <summary>The links of link choice, else any the host registered as <see cref="ILink"/> (none in a stripped-down host).</summary>
+    public IReadOnlyList<ILink> Links() =>
+        services.GetService<LinkRouter>() is { } router
+            ? [.. router.Lanes.Select(lane => lane.Link)]
+            : [.. services.GetServices<ILink>().Distinct()];
+
+    /// <summary>Link choice's view of each link (hysteresis state, bytes per budget period, budget left); empty without a router.</summary>
+    public IReadOnlyList<LinkStatus> LinkStatuses(DateTimeOffset now) => services.GetService<LinkRouter>()?.Status(now) ?? [];
 
     /// <summary>
     /// The store statistics, read again when older than <see cref="HealthOptions.StoreStatsMaxAge"/>; null if the
@@ -231,6 +238,54 @@ internal sealed partial class MetricsReport(
             {
                 w.Sample(P + "link_last_success_age_seconds", Seconds(now - success), ("link", link.Name));
             }
+        }
+
+        WriteBudgets(w, LinkStatuses(now));
+    }
+
+    // Link choice's figures: hysteresis state, wire bytes per budget period (persisted across restarts), budget left.
+    private static void WriteBudgets(PrometheusWriter w, IReadOnlyList<LinkStatus> statuses)
+    {
+        w.Family(P + "link_route_state", "gauge", "1 for the link's state in link choice (recovering: healthy again, alarms only until the hysteresis passes).");
+        foreach (var status in statuses)
+        {
+            foreach (var s in Enum.GetValues<LaneState>())
+            {
+                w.Sample(P + "link_route_state", s == status.State ? 1 : 0, ("link", status.Name), ("state", s.ToString().ToLowerInvariant()));
+            }
+        }
+
+        w.Family(P + "link_period_wire_bytes", "gauge", "Wire bytes the link used in the current budget period (day, month), framing included.");
+        foreach (var status in statuses)
+        {
+            w.Sample(P + "link_period_wire_bytes", status.Usage.DayBytes, ("link", status.Name), ("period", "day"));
+            w.Sample(P + "link_period_wire_bytes", status.Usage.MonthBytes, ("link", status.Name), ("period", "month"));
+        }
+
+        w.Family(P + "link_budget_remaining_bytes", "gauge", "Budget left in the current period (absent when the link has no budget for that period).");
+        foreach (var status in statuses)
+        {
+            if (status.DailyBytesLeft is { } day)
+            {
+                w.Sample(P + "link_budget_remaining_bytes", day, ("link", status.Name), ("period", "day"));
+            }
+
+            if (status.MonthlyBytesLeft is { } month)
+            {
+                w.Sample(P + "link_budget_remaining_bytes", month, ("link", status.Name), ("period", "month"));
+            }
+        }
+
+        w.Family(P + "link_budget_exhausted", "gauge", "1 while a budget's normal share is spent and the link carries only its kept classes.");
+        foreach (var status in statuses)
+        {
+            w.Sample(P + "link_budget_exhausted", status.Exhausted ? 1 : 0, ("link", status.Name));
+        }
+
+        w.Family(P + "link_cost_month", "gauge", "This month's wire bytes times the link's configured cost per byte.");
+        foreach (var status in statuses)
+        {
+            w.Sample(P + "link_cost_month", status.CostThisMonth, ("link", status.Name));
         }
     }
 

@@ -3,7 +3,6 @@ using Edge.Gateway.Clock;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Links;
-using Edge.Gateway.Links.Iridium;
 using Edge.Gateway.Sensors;
 using Edge.Gateway.Southbound;
 using Edge.Gateway.Store;
@@ -76,12 +75,7 @@ public static class GatewayHost
         services.AddSingleton<DeviceAuthenticator>();
         services.AddSingleton<BatchSignals>();
         services.AddSingleton<BatchCutter>();
-        services.AddSingleton<IngestClient>();
-        services.AddSingleton<HttpIngestLink>();
-        services.AddSingleton<IridiumPortLink>();
-        services.AddSingleton<ILink>(sp => string.IsNullOrEmpty(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.Links.Iridium.Port)
-            ? sp.GetRequiredService<HttpIngestLink>()
-            : sp.GetRequiredService<IridiumPortLink>());
+        services.AddGatewayLinks();
         services.AddSingleton(sp => new MqttBrokerService(
             sp.GetRequiredService<IOptions<GatewayOptions>>(),
             sp.GetRequiredService<PublishHandler>(),

@@ -23,4 +23,10 @@ public interface ILink
     /// only cancellation escapes.
     /// </summary>
     Task<LinkResult> SendAsync(OutboundBatch batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Wire bytes a send of a <paramref name="bodyBytes"/>-byte batch costs when nothing fails (framing, headers,
+    /// acknowledgement included): what link choice checks against the budget before it sends.
+    /// </summary>
+    long EstimateWireBytes(int bodyBytes) => bodyBytes;
 }

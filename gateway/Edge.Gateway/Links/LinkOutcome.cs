@@ -11,4 +11,10 @@ public enum LinkOutcome
 
     /// <summary>The ingest refused the batch (4xx): keep the rows, a person has to look; retry slowly.</summary>
     Refused,
+
+    /// <summary>
+    /// Stopped before the wire allowance of the send (<see cref="OutboundBatch.MaxWireBytes"/>, what the budget
+    /// left) would be exceeded: not a link failure; the batch waits for budget.
+    /// </summary>
+    Deferred,
 }

@@ -20,19 +20,26 @@ internal sealed class IngestClient : IDisposable
     private readonly string _apiKey;
 
     public IngestClient(IOptions<GatewayOptions> options)
+        : this(options.Value.Ingest.Url, options.Value.Ingest.ApiKey, options.Value.Uplink.RequestTimeout,
+            new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
-        var settings = options.Value;
-        _apiKey = settings.Ingest.ApiKey;
-        if (!string.IsNullOrWhiteSpace(settings.Ingest.Url))
+    }
+
+    /// <summary>A client over <paramref name="handler"/> (an IP link's interface-bound, byte-counting handler).</summary>
+    public IngestClient(string url, string apiKey, TimeSpan timeout, HttpMessageHandler handler)
+    {
+        _apiKey = apiKey;
+        if (!string.IsNullOrWhiteSpace(url))
         {
-            _endpoint = new Uri(settings.Ingest.Url.TrimEnd('/') + "/v1/batches");
+            BaseUrl = url.TrimEnd('/');
+            _endpoint = new Uri(BaseUrl + "/v1/batches");
         }
 
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-        {
-            Timeout = settings.Uplink.RequestTimeout,
-        };
+        _http = new HttpClient(handler) { Timeout = timeout };
     }
+
+    /// <summary>The ingest's base address without a trailing slash, or null.</summary>
+    public string? BaseUrl { get; }
 
     /// <summary>False when no ingest is configured: the gateway then only stores.</summary>
     public bool IsConfigured => _endpoint is not null;
@@ -64,6 +71,26 @@ internal sealed class IngestClient : IDisposable
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             return new IngestResult(IngestOutcome.Transient, null, $"no answer within {_http.Timeout}: {ex.Message}");
+        }
+    }
+
+    /// <summary>GETs <paramref name="path"/> of the ingest: true for a 2xx answer, false for anything else or no answer.</summary>
+    public async Task<bool> GetOkAsync(string path, CancellationToken cancellationToken)
+    {
+        var baseUrl = BaseUrl ?? throw new InvalidOperationException("no ingest URL is configured");
+        try
+        {
+            using var response = await _http.GetAsync(new Uri(baseUrl + path), cancellationToken).ConfigureAwait(false);
+            await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

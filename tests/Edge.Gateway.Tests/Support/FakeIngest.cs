@@ -43,6 +43,7 @@ internal sealed class FakeIngest : IAsyncDisposable
         var app = builder.Build();
         var ingest = new FakeIngest(app);
         app.MapPost("/v1/batches", ingest.HandleAsync);
+        app.MapGet("/healthz", () => Results.Text("Healthy"));
         await app.StartAsync();
         ingest.Url = app.Urls.Single();
         return ingest;

@@ -1,3 +1,5 @@
+using Edge.Gateway.Links.Routing;
+
 namespace Edge.Gateway.Links.Iridium;
 
 /// <summary>The narrowband satellite link (<c>Edge:Gateway:Links:Iridium</c>).</summary>
@@ -35,6 +37,9 @@ public sealed class IridiumLinkOptions
 
     /// <summary>A send interrupted by failed sessions resumes at the first undelivered fragment within this window (the endpoint keeps partials for hours).</summary>
     public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>What the link may carry and spend (budgets count the serial wire: AT commands, answers, SBD framing).</summary>
+    public LinkPolicyOptions Policy { get; set; } = new();
 
     /// <summary>Timing of the modem driver.</summary>
     public IridiumModemOptions Modem { get; set; } = new();

@@ -14,4 +14,7 @@ public enum IridiumModemErrorKind
 
     /// <summary>The serial port failed (unplugged adapter, hangup).</summary>
     Io,
+
+    /// <summary>Not sent: the command and its answer could exceed the send's wire allowance (the link's budget).</summary>
+    WireAllowance,
 }

@@ -27,6 +27,9 @@ internal sealed class IridiumPortLink(IOptions<GatewayOptions> options, TimeProv
     public LinkHealth Health => _link?.Health ?? _closedHealth;
 
     /// <inheritdoc />
+    public long EstimateWireBytes(int bodyBytes) => IridiumSbdLink.EstimateWireBytes(_options, bodyBytes);
+
+    /// <inheritdoc />
     public async Task<LinkResult> SendAsync(OutboundBatch batch, CancellationToken cancellationToken)
     {
         if (_link is null)

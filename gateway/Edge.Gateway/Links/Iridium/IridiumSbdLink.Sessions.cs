@@ -17,6 +17,7 @@ public sealed partial class IridiumSbdLink
                 return noSignal;
             }
 
+            EnsureRoom(SessionStep);
             var result = await _modem.InitiateSessionAsync(_modem.RingPending, cancellationToken).ConfigureAwait(false);
             Sessions++;
             await TakeMtAsync(result, cancellationToken).ConfigureAwait(false);
@@ -53,6 +54,7 @@ public sealed partial class IridiumSbdLink
         var deadline = _time.GetUtcNow() + _options.SignalWaitLimit;
         while (true)
         {
+            EnsureRoom(CsqStep);
             var bars = await _modem.GetSignalQualityAsync(cancellationToken).ConfigureAwait(false);
             if (bars >= _options.MinSignalBars)
             {
@@ -134,6 +136,9 @@ public sealed partial class IridiumSbdLink
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "batch {Sequence} not delivered over Iridium: {Reason} ({WireBytes} bytes on the serial wire)")]
     private static partial void LogNotDelivered(ILogger logger, long sequence, string reason, long wireBytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "batch {Sequence} deferred: {Reason} ({WireBytes} bytes on the serial wire)")]
+    private static partial void LogDeferred(ILogger logger, long sequence, string reason, long wireBytes);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Iridium modem failed while sending batch {Sequence}; it is reinitialised on the next send")]
     private static partial void LogModemFailed(ILogger logger, Exception error, long sequence);

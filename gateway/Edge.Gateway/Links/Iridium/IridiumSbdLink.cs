@@ -13,6 +13,21 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
 {
     private const int MaxRememberedAcks = 1024;
 
+    // Bytes on the serial wire when nothing fails, counted from the 9602/9603 answer formats (ISU AT Command
+    // Reference: verbose answers framed by CR LF, echo off): per fragment AT+CSQ (7 + 16), AT+SBDWB=n with READY,
+    // message, checksum and "0"/OK (33 + message), AT+SBDIX with its +SBDIX line and OK (9 + up to 47);
+    // per batch AT+SBDD0 (20), SBDRING (9), AT+CSQ (23), AT+SBDIXA (57), AT+SBDRB of the 10-byte ack (29).
+    private const int WirePerMessage = 7 + 16 + 33 + 9 + 47;
+    private const int WirePerBatch = 20 + 9 + 23 + 57 + 29;
+
+    // Worst case of one step, checked against the allowance before it starts (two unsolicited SBDRING included).
+    private const int RingSlack = 2 * 9;
+    private const int CsqStep = 7 + 16;
+    private const int SessionStep = 10 + 47 + 9 + 2 + 270 + 2 + 6;
+    private const int WriteOverhead = 13 + 7 + 2 + 11;
+    private const int ClearStep = 20;
+    private const int InitStep = 2 * (3 + 5 + 6 + 12) + (4 * 6) + 40;
+
     private readonly IridiumModem _modem;
     private readonly IridiumLinkOptions _options;
     private readonly TimeProvider _time;
@@ -23,6 +38,8 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
     private bool _initialized;
     private bool _mtWaiting;
     private (long Sequence, int Delivered, DateTimeOffset At)? _progress;
+    private long _accounted;
+    private long? _wireLimit;
 
     /// <summary>Creates the link over a driver whose port the caller opened.</summary>
     public IridiumSbdLink(IridiumModem modem, IridiumLinkOptions options, TimeProvider time, ILogger<IridiumSbdLink> logger)
@@ -34,6 +51,7 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
         _time = time;
         _logger = logger;
         _backoff = new Backoff(options.MinBackoff, options.MaxBackoff, Random.Shared);
+        _accounted = modem.WireBytes;
     }
 
     /// <inheritdoc />
@@ -54,12 +72,29 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
     /// <summary>Fragments the Iridium gateway accepted.</summary>
     public long FragmentsSent { get; private set; }
 
+    /// <summary>
+    /// Serial-wire bytes of a send without failures: the fragments' messages plus the AT framing of each
+    /// (+CSQ, +SBDWB, +SBDIX) and of the acknowledgement (+SBDD0, SBDRING, +CSQ, +SBDIXA, +SBDRB).
+    /// </summary>
+    public long EstimateWireBytes(int bodyBytes) => EstimateWireBytes(_options, bodyBytes);
+
+    /// <summary>The estimate for a link with <paramref name="options"/>.</summary>
+    public static long EstimateWireBytes(IridiumLinkOptions options, int bodyBytes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var room = options.MaxMessageBytes - SbdFragment.HeaderBytes;
+        var messages = Math.Max(1, (bodyBytes + room - 1) / room);
+        return bodyBytes + ((long)messages * (SbdFragment.HeaderBytes + WirePerMessage)) + WirePerBatch;
+    }
+
     /// <inheritdoc />
     public async Task<LinkResult> SendAsync(OutboundBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var wireAtStart = _modem.WireBytes;
+        // Bytes since the last send (ring alerts read while idle) count with this one, so the sum is the whole wire.
+        var wireAtStart = _accounted;
+        _wireLimit = batch.MaxWireBytes is { } allowance ? wireAtStart + allowance : null;
         var started = _time.GetTimestamp();
         try
         {
@@ -85,6 +120,13 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
             LogDelivered(_logger, batch.Sequence, batch.Body.Length, wire);
             return new LinkResult(LinkOutcome.Acknowledged, detail, wire);
         }
+        catch (IridiumModemException ex) when (ex.Kind == IridiumModemErrorKind.WireAllowance)
+        {
+            var wire = _modem.WireBytes - wireAtStart;
+            Health.AddWireBytes(wire);
+            LogDeferred(_logger, batch.Sequence, ex.Message, wire);
+            return new LinkResult(LinkOutcome.Deferred, ex.Message, wire);
+        }
         catch (IridiumModemException ex)
         {
             // The modem or its port failed: start from a known state next time.
@@ -97,7 +139,18 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
         }
         finally
         {
+            _accounted = _modem.WireBytes;
+            _wireLimit = null;
             _sending.Release();
+        }
+    }
+
+    /// <summary>Throws <see cref="IridiumModemErrorKind.WireAllowance"/> when a step of <paramref name="bytes"/> could exceed the send's allowance.</summary>
+    private void EnsureRoom(int bytes)
+    {
+        if (_wireLimit is { } limit && _modem.WireBytes + bytes + RingSlack > limit)
+        {
+            throw new IridiumModemException(IridiumModemErrorKind.WireAllowance, $"wire allowance reached: {_modem.WireBytes - _accounted} of {limit - _accounted} bytes used, the next step may take {bytes}");
         }
     }
 
@@ -109,6 +162,7 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
     {
         if (!_initialized)
         {
+            EnsureRoom(InitStep);
             await _modem.InitializeAsync(cancellationToken).ConfigureAwait(false);
             _initialized = true;
         }
@@ -134,6 +188,7 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
         }
 
         // The MO buffer survives sessions (§ +SBDD): empty it so mailbox checks do not send the last fragment again.
+        EnsureRoom(ClearStep);
         await _modem.ClearBuffersAsync(SbdBuffers.MobileOriginated, cancellationToken).ConfigureAwait(false);
         var result = await AwaitAckAsync(batch.Sequence, cancellationToken).ConfigureAwait(false);
         if (result is not null)
@@ -161,6 +216,7 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
+            EnsureRoom(WriteOverhead + message.Length);
             var status = await _modem.WriteMessageAsync(message, cancellationToken).ConfigureAwait(false);
             if (status == SbdWriteStatus.Ok)
             {
