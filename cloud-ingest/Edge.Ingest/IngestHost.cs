@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Normalisation;
+using Edge.Ingest.Normalisation.Units;
 using Edge.Ingest.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -40,7 +41,8 @@ public static class IngestHost
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ICallerIdentityResolver, ApiKeyIdentityResolver>();
-        services.AddSingleton(UnitCatalog.Default);
+        services.AddSingleton(ChannelValueNormaliser.Default);
+        services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<BatchNormaliser>();
         services.AddIngestStore();
         services.AddProblemDetails();

@@ -1,3 +1,4 @@
+using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
@@ -27,6 +28,9 @@ public sealed class IngestOptions
 
     /// <summary>Largest number of readings accepted in one batch.</summary>
     public int MaxReadingsPerBatch { get; set; } = 500_000;
+
+    /// <summary>Per-gateway rate limit of <c>POST /v1/batches</c> (<c>Edge:Ingest:RateLimit</c>).</summary>
+    public RateLimitOptions RateLimit { get; } = new();
 
     /// <summary>How far ahead of the server clock a reading's observed time may be before the reading is set aside.</summary>
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(10);

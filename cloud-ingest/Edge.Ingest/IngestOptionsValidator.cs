@@ -32,6 +32,11 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add("MaxFutureSkew must not be negative.");
         }
 
+        if (options.RateLimit.RequestsPerMinute < 0 || options.RateLimit.Burst <= 0)
+        {
+            failures.Add("RateLimit:RequestsPerMinute must be 0 (no limit) or more and RateLimit:Burst at least 1.");
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {

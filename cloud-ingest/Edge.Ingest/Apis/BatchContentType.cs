@@ -13,6 +13,9 @@ public static class BatchContentType
     /// <summary>The binary batch format v1 (Edge.Uplink <see cref="BatchCodec"/>).</summary>
     public const string Binary = BatchCodec.ContentType;
 
+    /// <summary>The third-party reading format (<see cref="ThirdParty.ThirdPartyReadingParser"/>), UTF-8 JSON.</summary>
+    public const string ThirdPartyReadings = ThirdParty.ThirdPartyReadingParser.MediaType;
+
     private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
@@ -21,7 +24,7 @@ public static class BatchContentType
     /// </summary>
     public static string? Match(string? contentType, out string? problem)
     {
-        const string Accepted = $"use {Binary} or {Json}";
+        const string Accepted = $"use {Binary}, {Json} or {ThirdPartyReadings}";
         problem = null;
         if (string.IsNullOrWhiteSpace(contentType))
         {
@@ -41,23 +44,26 @@ public static class BatchContentType
             return Binary;
         }
 
-        if (string.Equals(type, Json, StringComparison.OrdinalIgnoreCase))
+        foreach (var json in (ReadOnlySpan<string>)[Json, ThirdPartyReadings])
         {
-            var charset = media.Charset.HasValue ? media.Charset.Value : null;
-            if (charset is null || string.Equals(charset.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(type, json, StringComparison.OrdinalIgnoreCase))
             {
-                return Json;
-            }
+                var charset = media.Charset.HasValue ? media.Charset.Value : null;
+                if (charset is null || string.Equals(charset.Trim('"'), "utf-8", StringComparison.OrdinalIgnoreCase))
+                {
+                    return json;
+                }
 
-            problem = $"The charset {DetailText.Quote(charset)} is not accepted; JSON batches must be UTF-8.";
-            return null;
+                problem = $"The charset {DetailText.Quote(charset)} is not accepted; JSON bodies must be UTF-8.";
+                return null;
+            }
         }
 
         problem = $"The Content-Type {DetailText.Quote(type)} is not accepted; {Accepted}.";
         return null;
     }
 
-    /// <summary>Decodes a body of a type returned by <see cref="Match"/>; throws <see cref="BatchFormatException"/> on any defect.</summary>
+    /// <summary>Decodes a body of type <see cref="Binary"/> or <see cref="Json"/>; throws <see cref="BatchFormatException"/> on any defect.</summary>
     public static Batch Decode(string mediaType, ReadOnlySpan<byte> body, BatchDecodeOptions decodeOptions)
     {
         if (mediaType == Binary)

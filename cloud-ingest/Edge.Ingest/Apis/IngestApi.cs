@@ -1,6 +1,7 @@
+using System.Globalization;
+using Edge.Ingest.Apis.ThirdParty;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Model;
-using Edge.Ingest.Normalisation;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
 using Edge.Uplink;
@@ -59,7 +60,18 @@ public static class IngestApi
     {
         var caller = request.HttpContext.Features.Get<CallerIdentity>()
             ?? throw new InvalidOperationException("The caller role filter did not run.");
+        var gatewayId = caller.GatewayId ?? throw new InvalidOperationException("A gateway key without a gateway id.");
         var options = services.Options.Value;
+
+        // Before anything is read: a refused request costs the service next to nothing.
+        if (!services.RateLimiter.TryAcquire(gatewayId, out var retryAfter))
+        {
+            var seconds = (long)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Problems.RateLimited(string.Create(CultureInfo.InvariantCulture,
+                $"Gateway {DetailText.Quote(gatewayId)} has sent more than its limit of {options.RateLimit.RequestsPerMinute} " +
+                $"requests per minute (bursts of {options.RateLimit.Burst}); try again in {seconds} s."));
+        }
 
         var mediaType = BatchContentType.Match(request.ContentType, out var typeProblem);
         if (mediaType is null)
@@ -73,34 +85,55 @@ public static class IngestApi
                 $"The request body is larger than {options.MaxBodyBytes} bytes, the most this service accepts.");
         }
 
-        Batch batch;
-        try
-        {
-            batch = BatchContentType.Decode(mediaType, body, DecodeOptions(options));
-        }
-        catch (BatchFormatException ex)
-        {
-            return Problems.MalformedBatch(ex.Message);
-        }
-
-        if (!string.Equals(batch.GatewayId, caller.GatewayId, StringComparison.Ordinal))
-        {
-            return Problems.GatewayMismatch(
-                $"The batch is from gateway {DetailText.Quote(batch.GatewayId)}, but this API key belongs to " +
-                $"gateway {DetailText.Quote(caller.GatewayId)}.");
-        }
-
         var now = services.Time.GetUtcNow();
-        var normalised = services.Normaliser.Normalise(batch, now);
-        if (normalised.Readings is not { } readings)
+        Batch batch;
+        if (mediaType == BatchContentType.ThirdPartyReadings)
         {
-            return Problems.InvalidBatch(normalised.Error!);
+            var parsed = ThirdPartyReadingParser.Parse(body, options.MaxReadingsPerBatch);
+            if (parsed.Readings is not { } thirdParty)
+            {
+                var malformed = parsed.Errors is [{ Message: var m }] && m.StartsWith("Not valid JSON", StringComparison.Ordinal);
+                return Problems.DocumentErrors(malformed, string.Create(CultureInfo.InvariantCulture,
+                    $"The readings document has {parsed.Errors.Count} defect(s); nothing of it is stored. First: {parsed.Errors[0]}"),
+                    parsed.Errors);
+            }
+
+            // A third-party system writes as the gateway of its key (a "virtual gateway"), for the devices registered to it.
+            batch = ThirdPartyBatch.Create(gatewayId, thirdParty, now);
+        }
+        else
+        {
+            try
+            {
+                batch = BatchContentType.Decode(mediaType, body, DecodeOptions(options));
+            }
+            catch (BatchFormatException ex)
+            {
+                return Problems.MalformedBatch(ex.Message);
+            }
+
+            if (!string.Equals(batch.GatewayId, gatewayId, StringComparison.Ordinal))
+            {
+                return Problems.GatewayMismatch(
+                    $"The batch is from gateway {DetailText.Quote(batch.GatewayId)}, but this API key belongs to " +
+                    $"gateway {DetailText.Quote(gatewayId)}.");
+            }
         }
 
-        var decisions = await DeviceAdmission.DecideAsync(
-            services.Registry, batch.GatewayId,
-            readings.Select(r => r.DeviceId).Concat(normalised.Rejected.Select(r => r.DeviceId)), cancellationToken);
-        var refused = decisions.Values.Where(d => d.Outcome == WriteOutcome.RefuseOtherGateway)
+        if (services.Normaliser.Check(batch) is { } batchProblem)
+        {
+            return Problems.InvalidBatch(batchProblem);
+        }
+
+        // One registry look-up per batch: admission first (another gateway's device refuses everything), then each
+        // channel is normalised by its registration.
+        var deviceIds = batch.Devices.Where(d => d.Channels.Any(c => c.Points.Count > 0))
+            .Select(d => d.DeviceId).Distinct(StringComparer.Ordinal).ToList();
+        var registrations = await services.Registry.FindManyAsync(deviceIds, cancellationToken);
+        var decisions = deviceIds
+            .Select(id => DeviceAdmission.Decide(gatewayId, id, registrations.GetValueOrDefault(id)))
+            .ToList();
+        var refused = decisions.Where(d => d.Outcome == WriteOutcome.RefuseOtherGateway)
             .OrderBy(d => d.DeviceId, StringComparer.Ordinal).ToList();
         if (refused.Count > 0)
         {
@@ -108,23 +141,15 @@ public static class IngestApi
             return Problems.DeviceNotOwned($"{refused[0].Reason}{more} Nothing of the batch is stored.");
         }
 
-        var quarantinedDevices = decisions.Values.Where(d => d.Outcome == WriteOutcome.QuarantineUnknown)
+        var quarantinedDevices = decisions.Where(d => d.Outcome == WriteOutcome.QuarantineUnknown)
             .Select(d => d.DeviceId).Order(StringComparer.Ordinal).ToList();
-        var quarantined = 0;
-        if (quarantinedDevices.Count > 0)
+        var normalised = services.Normaliser.Normalise(batch, now, registrations);
+        if (normalised.Readings is not { } readings)
         {
-            var unknown = quarantinedDevices.ToHashSet(StringComparer.Ordinal);
-            var marked = new List<NormalisedReading>(readings.Count);
-            foreach (var reading in readings)
-            {
-                var isUnknown = unknown.Contains(reading.DeviceId);
-                quarantined += isUnknown ? 1 : 0;
-                marked.Add(isUnknown ? reading with { Quarantined = true } : reading);
-            }
-
-            readings = marked;
+            return Problems.InvalidBatch(normalised.Error!);
         }
 
+        var quarantined = quarantinedDevices.Count == 0 ? 0 : readings.Count(r => r.Quarantined);
         var write = new BatchWrite(
             batch.GatewayId, batch.Sequence, batch.CreatedUnixMs, now.ToUnixTimeMilliseconds(),
             readings, normalised.Rejected, batch.Events, batch.Gaps);

@@ -19,14 +19,17 @@ public static class IngestOpenApi
         });
 
     /// <summary>Describes the request body of <c>POST /v1/batches</c>, which the handler reads itself.</summary>
-    public static Task DescribeBatchBodyAsync(
+    public static async Task DescribeBatchBodyAsync(
         OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var thirdParty = await context.GetOrCreateSchemaAsync(typeof(ThirdParty.ThirdPartyReadingsRequest), null, cancellationToken);
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "One batch, in the binary format v1 or its JSON rendering (both defined by Edge.Uplink).",
+            Description = "One batch, in the binary format v1 or its JSON rendering (both defined by Edge.Uplink), or a " +
+                "third-party reading document (edge.readings/1) for meters Edge does not manage.",
             Content = new Dictionary<string, OpenApiMediaType>
             {
                 [BatchContentType.Binary] = new()
@@ -41,9 +44,9 @@ public static class IngestOpenApi
                         Description = "The JSON rendering of a batch (Edge.Uplink BatchJson).",
                     },
                 },
+                [BatchContentType.ThirdPartyReadings] = new() { Schema = thirdParty },
             },
         };
-        return Task.CompletedTask;
     }
 
     private static Task DescribeDocumentAsync(

@@ -12,6 +12,7 @@ public sealed class IngestServices(
     IDeviceRegistry registry,
     IOptions<IngestOptions> options,
     TimeProvider time,
+    GatewayRateLimiter rateLimiter,
     ILogger<IngestServices> logger)
 {
     /// <summary>Durable storage.</summary>
@@ -28,6 +29,9 @@ public sealed class IngestServices(
 
     /// <summary>Server clock: received times and the future-skew check.</summary>
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Per-gateway request limit.</summary>
+    public GatewayRateLimiter RateLimiter { get; } = rateLimiter;
 
     /// <summary>Log of accepted and rejected batches.</summary>
     public ILogger<IngestServices> Logger { get; } = logger;

@@ -42,6 +42,9 @@ public static class ProblemTypes
     /// <summary>422 (400 for a body that is not JSON): a device registration is invalid; <c>errors</c> lists every defect with its JSON path.</summary>
     public const string InvalidDevice = "urn:edge:problem:invalid-device";
 
+    /// <summary>429: the gateway sent more requests than its rate limit allows; <c>Retry-After</c> says when to try again.</summary>
+    public const string RateLimited = "urn:edge:problem:rate-limited";
+
     /// <summary>403: the batch carries readings of a device registered to another gateway; nothing of it is stored.</summary>
     public const string DeviceNotOwned = "urn:edge:problem:device-not-owned";
 }

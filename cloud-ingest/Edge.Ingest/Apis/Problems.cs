@@ -41,6 +41,22 @@ public static class Problems
     public static ProblemHttpResult InvalidBatch(string detail) =>
         Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidBatch, "Batch not acceptable", detail);
 
+    /// <summary>
+    /// 400 <see cref="ProblemTypes.MalformedBatch"/> or 422 <see cref="ProblemTypes.InvalidBatch"/> for a third-party
+    /// document, with an <c>errors</c> extension: <c>[{ "path", "message" }]</c>, every defect with its JSON path.
+    /// </summary>
+    public static ProblemHttpResult DocumentErrors(bool malformed, string detail, IReadOnlyList<Json.JsonPathError> errors) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity,
+            title: malformed ? "Malformed batch" : "Batch not acceptable",
+            type: malformed ? ProblemTypes.MalformedBatch : ProblemTypes.InvalidBatch,
+            extensions: new Dictionary<string, object?> { ["errors"] = ErrorList(errors) });
+
+    /// <summary>429 <see cref="ProblemTypes.RateLimited"/>; the caller sets <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult RateLimited(string detail) =>
+        Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests", detail);
+
     /// <summary>404 <see cref="ProblemTypes.UnknownDevice"/>.</summary>
     public static ProblemHttpResult UnknownDevice(string detail) =>
         Create(StatusCodes.Status404NotFound, ProblemTypes.UnknownDevice, "Unknown device", detail);
@@ -58,8 +74,11 @@ public static class Problems
             detail: detail, statusCode: status, title: "Invalid device registration", type: ProblemTypes.InvalidDevice,
             extensions: new Dictionary<string, object?>
             {
-                ["errors"] = errors.Select(e => new Dictionary<string, string> { ["path"] = e.Path, ["message"] = e.Message }).ToList(),
+                ["errors"] = ErrorList(errors),
             });
+
+    private static List<Dictionary<string, string>> ErrorList(IReadOnlyList<Json.JsonPathError> errors) =>
+        [.. errors.Select(e => new Dictionary<string, string> { ["path"] = e.Path, ["message"] = e.Message })];
 
     private static ProblemHttpResult Create(int status, string type, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, type: type);

@@ -1,49 +1,77 @@
 using System.Globalization;
+using Edge.Ingest.Normalisation.Units;
+using Edge.Ingest.Registry;
 using Edge.Uplink;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Ingest.Normalisation;
 
 /// <summary>
-/// Checks a decoded batch against the ingest's rules and turns its readings into canonical SI values.
-/// Defects of the batch itself (missing lists or ids, too many readings) refuse the whole batch. A bad reading
-/// (unsupported unit, undefined clock quality, observed too far in the future) is set aside on its own with a
-/// reason, so that one broken meter cannot block its gateway's uplink. Limits of the format itself (scale 0..18,
+/// Checks a decoded batch against the ingest's rules and turns its readings into canonical SI values, each channel by
+/// its registration (quantity, unit, multiplier; <see cref="ChannelValueNormaliser"/>). Defects of the batch itself
+/// (missing lists or ids, too many readings) refuse the whole batch. A bad reading (a channel or unit its device's
+/// registration does not accept, an undefined clock quality, observed too far in the future) is set aside on its own
+/// with a reason, so that one broken meter cannot block its gateway's uplink. Readings of a device that is not
+/// registered are converted by their unit alone and marked quarantined. Limits of the format itself (scale 0..18,
 /// times within years 1..9999, id lengths) are enforced by the Edge.Uplink decoders.
 /// </summary>
-public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> options)
+public sealed class BatchNormaliser(ChannelValueNormaliser channels, IOptions<IngestOptions> options)
 {
-    /// <summary>Normalises <paramref name="batch"/>, judging future readings against <paramref name="now"/>.</summary>
-    public NormalisationResult Normalise(Batch batch, DateTimeOffset now)
+    /// <summary>
+    /// Checks what does not need the registry: the batch's structure and its number of readings. Returns why the
+    /// whole batch is refused, or null.
+    /// </summary>
+    public string? Check(Batch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var settings = options.Value;
         var structural = CheckStructure(batch);
         if (structural is not null)
         {
-            return NormalisationResult.Reject(structural);
+            return structural;
         }
 
-        var total = batch.Devices.Sum(d => d.Channels.Sum(c => (long)c.Points.Count));
-        if (total > settings.MaxReadingsPerBatch)
+        var max = options.Value.MaxReadingsPerBatch;
+        var total = CountReadings(batch);
+        return total > max
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"The batch has {total} readings; at most {max} are accepted in one batch.")
+            : null;
+    }
+
+    /// <summary>
+    /// Normalises <paramref name="batch"/>, judging future readings against <paramref name="now"/>;
+    /// <paramref name="registrations"/> holds the registered ones of its devices (the others are quarantined).
+    /// </summary>
+    public NormalisationResult Normalise(
+        Batch batch, DateTimeOffset now, IReadOnlyDictionary<string, DeviceRegistration> registrations)
+    {
+        ArgumentNullException.ThrowIfNull(registrations);
+        if (Check(batch) is { } error)
         {
-            return NormalisationResult.Reject(string.Create(CultureInfo.InvariantCulture,
-                $"The batch has {total} readings; at most {settings.MaxReadingsPerBatch} are accepted in one batch."));
+            return NormalisationResult.Reject(error);
         }
 
+        var settings = options.Value;
         var latestMs = (now + settings.MaxFutureSkew).ToUnixTimeMilliseconds();
-        var readings = new List<NormalisedReading>((int)total);
+        var readings = new List<NormalisedReading>((int)CountReadings(batch));
         var rejected = new List<RejectedReading>();
         foreach (var device in batch.Devices)
         {
+            var registration = registrations.GetValueOrDefault(device.DeviceId);
+            var quarantined = registration is null;
             foreach (var run in device.Channels)
             {
                 var where = $"Device {DetailText.Quote(device.DeviceId)} channel {DetailText.Quote(run.Channel)}";
-                UnitConversion? unit = units.TryGet(run.Unit, out var found) ? found : null;
-                var unitProblem = unit is null
-                    ? $"{where} uses the unit {DetailText.Quote(run.Unit)}, which is not supported; " +
-                      $"supported SenML units: {string.Join(", ", units.SenmlUnits)}."
-                    : null;
+                ChannelConversion? conversion;
+                string? unitProblem;
+                if (registration is null)
+                {
+                    channels.TryResolveUnregistered(device.DeviceId, run.Channel, run.Unit, out conversion, out unitProblem);
+                }
+                else
+                {
+                    channels.TryResolve(registration, run.Channel, run.Unit, out conversion, out unitProblem);
+                }
 
                 foreach (var point in run.Points)
                 {
@@ -53,6 +81,19 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
                             ? string.Create(CultureInfo.InvariantCulture,
                                 $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
                             : CheckNotInFuture(where, point, latestMs, now, settings.MaxFutureSkew));
+                    double value = 0;
+                    if (reason is null)
+                    {
+                        try
+                        {
+                            value = conversion!.ToCanonical(point.Mantissa, run.Scale);
+                        }
+                        catch (OverflowException)
+                        {
+                            reason = ChannelValueNormaliser.TooLarge(device.DeviceId, run.Channel);
+                        }
+                    }
+
                     if (reason is not null)
                     {
                         rejected.Add(new RejectedReading(
@@ -62,17 +103,19 @@ public sealed class BatchNormaliser(UnitCatalog units, IOptions<IngestOptions> o
                         continue;
                     }
 
-                    // A null unit or quality always comes with a reason, so both are known here.
+                    // Without a reason the conversion and the quality are known.
                     readings.Add(new NormalisedReading(
                         device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs, quality!, point.Flags,
-                        unit!.ToCanonical(point.Mantissa, run.Scale), unit.CanonicalUnit, unit.UneceCode,
-                        point.Mantissa, run.Scale, run.Unit, point.DeviceUnixMs));
+                        value, conversion!.Canonical.Symbol, conversion.Canonical.UneceCode,
+                        point.Mantissa, run.Scale, run.Unit, point.DeviceUnixMs, quarantined));
                 }
             }
         }
 
         return NormalisationResult.Ok(readings, rejected);
     }
+
+    private static long CountReadings(Batch batch) => batch.Devices.Sum(d => d.Channels.Sum(c => (long)c.Points.Count));
 
     private static string? CheckNotInFuture(
         string where, ReadingPoint point, long latestMs, DateTimeOffset now, TimeSpan skew) =>

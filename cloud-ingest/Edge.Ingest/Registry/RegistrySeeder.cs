@@ -42,10 +42,12 @@ public sealed class RegistrySeeder(
                 $"Edge:Ingest:Registry:SeedFile {DetailText.Quote(path)} is invalid: {string.Join(" ", result.Errors)}");
         }
 
-        var released = 0;
-        foreach (var device in seed.Devices)
+        // One transaction for the whole seed (the reader validated every device already).
+        var (written, released) = await registry.RegisterManyAsync(seed.Devices, cancellationToken);
+        if (!written.Succeeded)
         {
-            released += (await registry.RegisterAsync(device, cancellationToken)).Released;
+            throw new InvalidOperationException(
+                $"Edge:Ingest:Registry:SeedFile {DetailText.Quote(path)} is invalid: {string.Join(" ", written.Errors)}");
         }
 
         RegistryLog.Seeded(logger, seed.Devices.Count, path, released);

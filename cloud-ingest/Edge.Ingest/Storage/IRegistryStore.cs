@@ -14,10 +14,18 @@ public interface IRegistryStore
         IReadOnlyCollection<string>? deviceIds, string? areaCode, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Registers or replaces a device and, in the same transaction, releases its quarantined readings that its
-    /// gateway sent (they become ordinary readings).
+    /// The revision of each of <paramref name="deviceIds"/>, in order, null for one not registered: one cheap query per
+    /// batch tells whether a cached registration is still the stored one (a revision changes at every write of a
+    /// device and is never reused, also across a removal and a new registration).
     /// </summary>
-    Task<DeviceUpsert> UpsertDeviceAsync(StoredDevice device, CancellationToken cancellationToken);
+    Task<IReadOnlyList<long?>> GetDeviceRevisionsAsync(IReadOnlyList<string> deviceIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Registers or replaces devices, in order, in one transaction, and in it releases the quarantined readings that
+    /// each device's gateway sent (they become ordinary readings, with the values <see cref="DeviceWrite.Release"/>
+    /// gives them). Returns what happened to each device, in order.
+    /// </summary>
+    Task<IReadOnlyList<DeviceUpsert>> UpsertDevicesAsync(IReadOnlyList<DeviceWrite> devices, CancellationToken cancellationToken);
 
     /// <summary>Removes a registration (its readings stay); false when it was not registered.</summary>
     Task<bool> DeleteDeviceAsync(string deviceId, CancellationToken cancellationToken);

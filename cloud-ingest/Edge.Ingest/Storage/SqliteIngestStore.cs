@@ -126,6 +126,10 @@ public sealed partial class SqliteIngestStore : IIngestStore, IRegistryStore, ID
             }
 
             Execute(writer, SqliteSchema.CreateQuarantineIndex);
+            if (Convert.ToInt64(Scalar(writer, SqliteSchema.HasDeviceRevision), CultureInfo.InvariantCulture) == 0)
+            {
+                Execute(writer, SqliteSchema.AddDeviceRevision);
+            }
 
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");

@@ -4,7 +4,7 @@ namespace Edge.Ingest.Storage;
 internal static class SqliteSchema
 {
     /// <summary>Schema version this code writes and reads.</summary>
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Names of the rows of the <c>counters</c> table.</summary>
     public const string BatchesCounter = "batches";
@@ -12,6 +12,9 @@ internal static class SqliteSchema
     public const string ReadingsCounter = "readings";
     public const string DuplicateReadingsCounter = "duplicate_readings";
     public const string RejectedReadingsCounter = "rejected_readings";
+
+    /// <summary>The last device revision handed out (not a statistic): every device write takes the next one.</summary>
+    public const string DeviceRevisionCounter = "device_revision";
 
     /// <summary>
     /// Creates what is missing. Readings are keyed by (device_id, seq), the idempotency key of the whole system
@@ -89,7 +92,8 @@ internal static class SqliteSchema
             gateway_id TEXT NOT NULL,
             kind       TEXT NOT NULL,
             area_code  TEXT NOT NULL,
-            document   TEXT NOT NULL
+            document   TEXT NOT NULL,
+            revision   INTEGER NOT NULL DEFAULT 0
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS devices_by_area ON devices (area_code, device_id);
         CREATE TABLE IF NOT EXISTS counters (
@@ -98,8 +102,8 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         INSERT OR IGNORE INTO counters (name, value)
             VALUES ('batches', 0), ('duplicate_batches', 0), ('readings', 0), ('duplicate_readings', 0),
-                   ('rejected_readings', 0);
-        PRAGMA user_version = 4;
+                   ('rejected_readings', 0), ('device_revision', 0);
+        PRAGMA user_version = 5;
         """;
 
     /// <summary>
@@ -125,6 +129,15 @@ internal static class SqliteSchema
     /// <summary>Counts the <c>quarantined</c> column of <c>readings</c> (0 or 1).</summary>
     public const string HasReadingQuarantined =
         "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'quarantined';";
+
+    /// <summary>
+    /// Completes the upgrade of a version 4 database: devices get <c>revision</c>, which changes at every write of a
+    /// device and is never reused (0 for devices registered before), so a cached registration is checked by it.
+    /// </summary>
+    public const string AddDeviceRevision = "ALTER TABLE devices ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;";
+
+    /// <summary>Counts the <c>revision</c> column of <c>devices</c> (0 or 1).</summary>
+    public const string HasDeviceRevision = "SELECT count(*) FROM pragma_table_info('devices') WHERE name = 'revision';";
 
     /// <summary>The quarantine is small and looked up by device: a partial index holds only its readings.</summary>
     public const string CreateQuarantineIndex =

@@ -14,16 +14,31 @@ internal static class IngestHarness
 {
     public static async Task<int> RunAsync(TextWriter output, TimeSpan measured, int gateways)
     {
+        var seed = Path.Combine(Path.GetTempPath(), $"edge-ingest-bench-seed-{Guid.NewGuid():N}.json");
+        try
+        {
+            MeterDays.WriteSeed(seed, gateways);
+            return await RunAsync(output, measured, gateways, seed).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(seed);
+        }
+    }
+
+    private static async Task<int> RunAsync(TextWriter output, TimeSpan measured, int gateways, string seed)
+    {
         var clock = Stopwatch.StartNew();
         var now = DateTimeOffset.UtcNow;
         Line(output, $"ingest: {gateways} gateways, each posting binary Edge.Uplink batches of {MeterDays.Meters} meters x {MeterDays.Hours} hourly readings (one day per batch, days from {MeterDays.FirstDay:yyyy-MM-dd}) one after the other to the real ingest (IngestHost, Kestrel on 127.0.0.1), {measured.TotalSeconds:F0} s per store after one untimed batch per gateway; {Environment.ProcessorCount} logical CPUs, shared by clients, ingest and database");
 
         var root = Path.Combine(Path.GetTempPath(), $"edge-ingest-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
+        Line(output, $"registry: {gateways * MeterDays.Meters} meters registered to their gateways by a seed file at start (untimed); every reading is admitted, none quarantined (checked per batch)");
         try
         {
             var sqlite = await IngestUnderLoad.RunAsync(
-                ["--Edge:Ingest:DatabasePath=" + Path.Combine(root, "ingest.db")], gateways, measured).ConfigureAwait(false);
+                ["--Edge:Ingest:DatabasePath=" + Path.Combine(root, "ingest.db")], gateways, measured, seed).ConfigureAwait(false);
             SqliteConnection.ClearAllPools();
             var sqliteRate = sqlite.Readings / sqlite.Elapsed.TotalSeconds;
             Line(output, $"sqlite: {sqlite.Readings} readings in {sqlite.Elapsed.TotalSeconds:F1} s (WAL, synchronous=FULL, file in {root})");
@@ -45,7 +60,7 @@ internal static class IngestHarness
             var server = cluster is null ? "EDGE_PG" : $"a throwaway cluster (initdb in {cluster.Root}, fsync on, max_wal_size=4GB)";
             var postgres = await IngestUnderLoad.RunAsync(
                 ["--Edge:Ingest:Storage:Provider=postgres", "--Edge:Ingest:Storage:ConnectionString=" + connectionString],
-                gateways, measured).ConfigureAwait(false);
+                gateways, measured, seed).ConfigureAwait(false);
             var postgresRate = postgres.Readings / postgres.Elapsed.TotalSeconds;
             Line(output, $"postgres: {postgres.Readings} readings in {postgres.Elapsed.TotalSeconds:F1} s on {server}, PostgreSQL {await ScalarAsync(connectionString, "SHOW server_version").ConfigureAwait(false)}; synchronous_commit={await ScalarAsync(connectionString, "SHOW synchronous_commit").ConfigureAwait(false)}");
             Line(output, $"ingest_postgres_readings_per_s={postgresRate:F0}");

@@ -101,4 +101,25 @@ public sealed class IngestApiAdmissionTests
         Assert.Equal((true, 0), (again.Duplicate, again.Quarantined));
         Assert.Empty(again.QuarantinedDevices);
     }
+
+    [Fact]
+    public async Task PutDevice_PulseMeterAfterQuarantine_ReleasedReadingsConvertedWithItsMultiplier()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync(
+            "/v1/batches", TestBatches.Binary(TestBatches.Litres("gw-1", 1, "wm-1", (1, _t0, 120), (2, _t0.AddHours(1), 125)))));
+
+        // Registered as a pulse input of 2.5 l per pulse: 120 pulses = 300 l = 0.3 m³, 125 pulses = 312.5 l.
+        var pulse = Registrations.Meter("wm-1") with
+        {
+            Channels = [new ChannelSpec("volume", Edge.Ingest.Normalisation.Units.Quantity.Volume, "l", 2.5m)],
+        };
+        await RegisterAsync(app, pulse);
+
+        using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
+        var readings = (await reader.GetFromJsonAsync<MeterReadings>("/v1/meters/wm-1/readings"))!.Readings;
+        Assert.Equal([(0.3, false), (0.3125, false)], readings.Select(r => (r.Value, r.Quarantined)));
+    }
 }

@@ -21,8 +21,9 @@ public sealed class IngestApiSetAsideTests
         "Device 'm' channel 'volume' reading seq 2 is observed at 2025-06-01T00:11:00.000Z, more than 00:10:00 ahead " +
         "of the server clock (2025-06-01T00:00:00.000Z).";
 
-    private const string KwhReason =
-        "Device 'meter-kwh' channel 'volume' uses the unit 'kWh', which is not supported; supported SenML units: l, m3.";
+    private static readonly string KwhReason =
+        "Device 'meter-kwh' (not registered) channel 'volume' uses the unit 'kWh', which is not supported; supported units: " +
+        string.Join(", ", Edge.Ingest.Normalisation.Units.QuantityUnitCatalog.Default.AllUnits) + ".";
 
     [Fact]
     public async Task PostBatch_ReadingBeyondFutureSkew_200GoodStoredBadSetAside()

@@ -18,7 +18,7 @@ public sealed class IngestOpenApiTests
         var root = document.RootElement;
         var post = root.GetProperty("paths").GetProperty("/v1/batches").GetProperty("post");
         var bodyTypes = post.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["application/vnd.edge.batch.v1", "application/json"], bodyTypes);
+        Assert.Equal(["application/vnd.edge.batch.v1", "application/json", "application/vnd.edge.readings+json"], bodyTypes);
         foreach (var status in new[] { "400", "401", "403", "413", "415", "422" })
         {
             Assert.True(post.GetProperty("responses").GetProperty(status).GetProperty("content").TryGetProperty("application/problem+json", out _), status);

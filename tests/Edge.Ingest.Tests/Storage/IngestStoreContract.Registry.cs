@@ -79,4 +79,50 @@ public abstract partial class IngestStoreContract
         Assert.Equal([(1L, false), (2L, false), (3L, true)], readings.Select(r => (r.Seq, r.Quarantined)));
         Assert.Equal([new QuarantinedDevice("wm-q", "gw-x", 1, 3_600_000, 3_600_000)], await Registry.GetQuarantineAsync(default));
     }
+
+    [Fact]
+    public async Task UpsertDevicesAsync_ReleaseFunction_ValuesReplacedAndRefusedReadingsStayQuarantined()
+    {
+        await Store.StoreBatchAsync(Write(1, 0,
+        [
+            _quarantined,
+            _quarantined with { Seq = 2, RawMantissa = 7 },
+            _quarantined with { Seq = 3, Channel = "other" },
+        ], []), default);
+
+        // 10 l per pulse: 1 pulse = 0.01 m³, 7 pulses = 0.07 m³; channel "other" is not accepted.
+        var upserts = await Registry.UpsertDevicesAsync(
+        [
+            new DeviceWrite(new StoredDevice("wm-q", "gw", "water-meter", "13101", "{}"), reading =>
+                reading.Channel == "volume" ? new ReleasedValue(reading.RawMantissa / 100.0, "m3", "MTQ") : null),
+        ], default);
+
+        Assert.Equal([new DeviceUpsert(true, 2)], upserts);
+        var readings = (await Store.GetReadingsAsync("wm-q", null, null, default))!;
+        Assert.Equal(
+            [(1L, 0.01, false), (2L, 0.07, false), (3L, 0.001, true)],
+            readings.OrderBy(r => r.Seq).Select(r => (r.Seq, r.Value, r.Quarantined)));
+    }
+
+    [Fact]
+    public async Task GetDeviceRevisionsAsync_EveryWrite_NewRevisionNeverReused()
+    {
+        var device = new StoredDevice("d", "gw", "water-meter", "13101", "{}");
+        await Registry.UpsertDeviceAsync(device, default);
+        var first = (await Registry.GetDeviceRevisionsAsync(["d"], default))[0];
+        await Registry.UpsertDeviceAsync(device, default);
+        var second = (await Registry.GetDeviceRevisionsAsync(["d"], default))[0];
+        await Registry.DeleteDeviceAsync("d", default);
+        var removed = (await Registry.GetDeviceRevisionsAsync(["d"], default))[0];
+        await Registry.UpsertDeviceAsync(device, default);
+        var third = (await Registry.GetDeviceRevisionsAsync(["x", "d", "x"], default));
+
+        Assert.NotNull(first);
+        Assert.True(second > first);
+        Assert.Null(removed);
+        Assert.Equal(3, third.Count);
+        Assert.True(third[1] > second);
+        Assert.Null(third[0]);
+        Assert.Equal(third[1], (await Registry.GetDevicesAsync(["d"], null, default))[0].Revision);
+    }
 }

@@ -74,6 +74,28 @@ public abstract partial class IngestStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoreBatchAsync_OverlapAcrossKeyBlocksAndNegativeSeqs_OnlyNewKeysStored()
+    {
+        // Seqs on both sides of 0 and of 64 (PostgreSQL keeps keys in blocks of 64 seqs), then a batch that overlaps
+        // the first in every block and adds one new key to each.
+        long[] first = [-65, -64, -1, 0, 63, 64, 127, 128];
+        long[] second = [-66, -65, -2, -1, 1, 63, 65, 127, 129];
+        await Store.StoreBatchAsync(Write(1, 0, [.. first.Select(s => _good with { Seq = s, ObservedUnixMs = 1_000 + s })], []), default);
+
+        var outcome = await Store.StoreBatchAsync(
+            Write(2, 0, [.. second.Select(s => _good with { Seq = s, ObservedUnixMs = 2_000 + s, Value = 9 })], []), default);
+
+        Assert.Equal((5, 4), (outcome.Stored, outcome.Duplicates));
+        var readings = (await Store.GetReadingsAsync("m", null, null, default))!;
+        Assert.Equal(first.Concat([-66L, -2, 1, 65, 129]).Order(), readings.Select(r => r.Seq).Order());
+        Assert.All(readings.Where(r => first.Contains(r.Seq)), r => Assert.Equal(0.005, r.Value));
+
+        var again = await Store.StoreBatchAsync(
+            Write(3, 0, [.. first.Concat(second).Select(s => _good with { Seq = s })], []), default);
+        Assert.Equal((0, 17), (again.Stored, again.Duplicates));
+    }
+
+    [Fact]
     public async Task GetReadingsAsync_UnknownDevice_Null()
     {
         Assert.Null(await Store.GetReadingsAsync("nobody", null, null, default));

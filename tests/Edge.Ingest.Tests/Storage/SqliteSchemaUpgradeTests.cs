@@ -49,7 +49,7 @@ public sealed class SqliteSchemaUpgradeTests
             Assert.Single((await store.GetReadingsAsync("m", null, null, CancellationToken.None))!);
         }
 
-        Assert.Equal(4L, await ScalarAsync(dir.DatabasePath, "PRAGMA user_version"));
+        Assert.Equal(5L, await ScalarAsync(dir.DatabasePath, "PRAGMA user_version"));
         Assert.Equal(0L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM readings WHERE quarantined <> 0"));
         Assert.Equal(0L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM devices"));
         Assert.Equal(1L, await ScalarAsync(dir.DatabasePath, "SELECT count(*) FROM readings WHERE device_unix_ms IS NULL"));
@@ -62,12 +62,32 @@ public sealed class SqliteSchemaUpgradeTests
     {
         using var dir = new TempDirectory();
         Directory.CreateDirectory(Path.GetDirectoryName(dir.DatabasePath)!);
-        await ExecuteAsync(dir.DatabasePath, "PRAGMA user_version = 5;");
+        await ExecuteAsync(dir.DatabasePath, "PRAGMA user_version = 6;");
         using var store = TestStore.Create(dir.DatabasePath);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(CancellationToken.None));
 
-        Assert.Contains("schema version 5", error.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 6", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InitializeAsync_Version4DeviceWithoutRevision_UpgradedAndLaterWritesTakeNewRevisions()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(Path.GetDirectoryName(dir.DatabasePath)!);
+        await ExecuteAsync(dir.DatabasePath, """
+            CREATE TABLE devices (device_id TEXT NOT NULL PRIMARY KEY, gateway_id TEXT NOT NULL, kind TEXT NOT NULL,
+                area_code TEXT NOT NULL, document TEXT NOT NULL) WITHOUT ROWID;
+            INSERT INTO devices VALUES ('old', 'gw', 'water-meter', '13101', '{}');
+            PRAGMA user_version = 4;
+            """);
+
+        using var store = TestStore.Create(dir.DatabasePath);
+        await store.InitializeAsync(CancellationToken.None);
+        await store.UpsertDeviceAsync(new StoredDevice("new", "gw", "water-meter", "13101", "{}"), CancellationToken.None);
+        await store.UpsertDeviceAsync(new StoredDevice("old", "gw", "water-meter", "13101", "{}"), CancellationToken.None);
+
+        Assert.Equal([2L, 1L, null], await store.GetDeviceRevisionsAsync(["old", "new", "none"], CancellationToken.None));
     }
 
     private static async Task ExecuteAsync(string path, string sql)

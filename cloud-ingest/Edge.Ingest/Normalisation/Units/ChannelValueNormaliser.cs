@@ -19,15 +19,44 @@ public sealed class ChannelValueNormaliser(QuantityUnitCatalog units)
         DeviceRegistration device, string channel, string unit, long mantissa, int scale,
         out CanonicalValue value, [NotNullWhen(false)] out string? problem)
     {
-        ArgumentNullException.ThrowIfNull(device);
         value = default;
-        if (device.FindChannel(channel) is not { } spec)
+        if (!TryResolve(device, channel, unit, out var conversion, out problem))
         {
-            problem = $"Device {DetailText.Quote(device.DeviceId)} has no channel {DetailText.Quote(channel)} registered.";
             return false;
         }
 
-        if (!units.TryGet(spec.Quantity, unit, out var conversion))
+        try
+        {
+            value = new CanonicalValue(conversion.Conversion.Quantity, conversion.ToCanonicalDecimal(mantissa, scale), conversion.Canonical);
+        }
+        catch (OverflowException)
+        {
+            problem = TooLarge(device.DeviceId, channel);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// How values in <paramref name="unit"/> sent on <paramref name="channel"/> of <paramref name="device"/> become
+    /// canonical, or why they cannot: the channel is not registered, its quantity does not accept the unit, or the
+    /// channel is scaled and the unit is not the registered one.
+    /// </summary>
+    public bool TryResolve(
+        DeviceRegistration device, string channel, string unit,
+        [NotNullWhen(true)] out ChannelConversion? conversion, [NotNullWhen(false)] out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        conversion = null;
+        if (device.FindChannel(channel) is not { } spec)
+        {
+            problem = $"Device {DetailText.Quote(device.DeviceId)} has no channel {DetailText.Quote(channel)} registered; " +
+                $"registered: {string.Join(", ", device.Channels.Select(c => c.Name))}.";
+            return false;
+        }
+
+        if (!units.TryGet(spec.Quantity, unit, out var quantityConversion))
         {
             problem = $"Device {DetailText.Quote(device.DeviceId)} channel {DetailText.Quote(channel)} measures " +
                 $"{QuantityNames.ToName(spec.Quantity)}; the unit {DetailText.Quote(unit)} is not one of " +
@@ -42,18 +71,37 @@ public sealed class ChannelValueNormaliser(QuantityUnitCatalog units)
             return false;
         }
 
-        try
-        {
-            var sent = QuantityConversion.ToDecimal(mantissa, scale) * spec.Multiplier;
-            value = new CanonicalValue(spec.Quantity, conversion.ToCanonicalDecimal(sent), conversion.Canonical);
-        }
-        catch (OverflowException)
-        {
-            problem = $"Device {DetailText.Quote(device.DeviceId)} channel {DetailText.Quote(channel)} sent a value too large to convert.";
-            return false;
-        }
-
+        conversion = new ChannelConversion(quantityConversion, spec.Multiplier);
         problem = null;
         return true;
     }
+
+    /// <summary>
+    /// How values in <paramref name="unit"/> of a device that is not registered become canonical: by the unit alone,
+    /// when only one quantity accepts it. Without a registration there is no multiplier.
+    /// </summary>
+    public bool TryResolveUnregistered(
+        string deviceId, string channel, string unit,
+        [NotNullWhen(true)] out ChannelConversion? conversion, [NotNullWhen(false)] out string? problem)
+    {
+        conversion = null;
+        if (units.TryGetByUnit(unit, out var byUnit, out var quantities))
+        {
+            conversion = new ChannelConversion(byUnit);
+            problem = null;
+            return true;
+        }
+
+        var where = $"Device {DetailText.Quote(deviceId)} (not registered) channel {DetailText.Quote(channel)}";
+        problem = quantities.Count > 1
+            ? $"{where} uses the unit {DetailText.Quote(unit)}, which can measure " +
+              $"{string.Join(" or ", quantities.Select(QuantityNames.ToName))}; register the device to say which."
+            : $"{where} uses the unit {DetailText.Quote(unit)}, which is not supported; supported units: " +
+              $"{string.Join(", ", units.AllUnits)}.";
+        return false;
+    }
+
+    /// <summary>The reason for a value that overflows the conversion.</summary>
+    public static string TooLarge(string deviceId, string channel) =>
+        $"Device {DetailText.Quote(deviceId)} channel {DetailText.Quote(channel)} sent a value too large to convert.";
 }

@@ -64,6 +64,24 @@ public sealed class QuantityUnitCatalog
     public bool TryGet(Quantity quantity, string inputUnit, out QuantityConversion conversion) =>
         _conversions.TryGetValue((quantity, inputUnit), out conversion!);
 
+    /// <summary>
+    /// Finds the conversion of <paramref name="inputUnit"/> when only one quantity accepts it (<c>l</c>, <c>Cel</c>,
+    /// <c>hPa</c>); for a device that is not registered, the unit is all there is to go by. False for an unknown unit
+    /// and for one several quantities accept (<c>m</c>, <c>mm</c>, <c>cm</c>: rain or water level), with those
+    /// quantities in <paramref name="quantities"/>.
+    /// </summary>
+    public bool TryGetByUnit(string inputUnit, out QuantityConversion conversion, out IReadOnlyList<Quantity> quantities)
+    {
+        var matches = _conversions.Values.Where(c => string.Equals(c.InputUnit, inputUnit, StringComparison.Ordinal)).ToList();
+        quantities = [.. matches.Select(c => c.Quantity).Order()];
+        conversion = matches.Count == 1 ? matches[0] : null!;
+        return matches.Count == 1;
+    }
+
+    /// <summary>Every accepted input unit, sorted, for error messages.</summary>
+    public IReadOnlyList<string> AllUnits =>
+        [.. _conversions.Keys.Select(k => k.Item2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
     /// <summary>The input units accepted for <paramref name="quantity"/>, sorted, for error messages.</summary>
     public IReadOnlyList<string> UnitsFor(Quantity quantity) =>
         [.. _conversions.Keys.Where(k => k.Item1 == quantity).Select(k => k.Item2).Order(StringComparer.Ordinal)];

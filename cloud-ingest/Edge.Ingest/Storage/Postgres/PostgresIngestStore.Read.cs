@@ -14,10 +14,10 @@ public sealed partial class PostgresIngestStore
         await EnsureInitializedAsync(cancellationToken);
         await using var db = await _dataSource.OpenConnectionAsync(cancellationToken);
 
-        // One snapshot for the existence check and the query. The check asks reading_keys, one index probe, rather
+        // One snapshot for the existence check and the query. The check asks reading_blocks, one index probe, rather
         // than every partition of readings.
         await using var transaction = await db.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var probe = new NpgsqlCommand("SELECT 1 FROM reading_keys WHERE device_id = $1 LIMIT 1", db, transaction))
+        await using (var probe = new NpgsqlCommand("SELECT 1 FROM reading_blocks WHERE device_id = $1 LIMIT 1", db, transaction))
         {
             probe.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
             if (await probe.ExecuteScalarAsync(cancellationToken) is null)

@@ -64,7 +64,8 @@ public sealed partial class PostgresIngestStore
             FROM unnest($3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::text[], $8::int[], $9::bigint[],
                         $10::int[], $11::text[], $12::text[])
                 AS r(device_id, seq, channel, observed_unix_ms, clock_quality, flags, raw_mantissa, raw_scale, raw_unit, reason)
-            WHERE NOT EXISTS (SELECT 1 FROM reading_keys k WHERE k.device_id = r.device_id AND k.seq = r.seq)
+            WHERE NOT EXISTS (SELECT 1 FROM reading_blocks k WHERE k.device_id = r.device_id AND k.block = r.seq >> 6
+                              AND k.bits & (1::bigint << (r.seq & 63)::int) <> 0)
             ORDER BY r.device_id, r.seq
             ON CONFLICT (device_id, seq) DO NOTHING
             RETURNING device_id, seq

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Edge.Ingest.Storage.Postgres;
 
 /// <summary>
-/// Batch writes. One transaction per batch: claim the batch key, COPY the readings into staging and move the new ones
-/// into <c>reading_keys</c> and <c>readings</c>, set aside the rejected, add events, gaps and counters, commit.
+/// Batch writes. One transaction per batch: claim the batch key, claim the readings' keys in <c>reading_blocks</c> and
+/// COPY the readings of the keys claimed into <c>readings</c>, set aside the rejected, add events, gaps and counters,
+/// commit.
 /// </summary>
 public sealed partial class PostgresIngestStore
 {
@@ -22,7 +23,7 @@ public sealed partial class PostgresIngestStore
 
         // Later copies of a (device, seq) in the same batch are duplicates, as in SQLite where the first insert wins.
         // Key order: concurrent batches that overlap then claim their keys in the same order (fewer deadlocks).
-        var readings = InKeyOrder(FirstCopies(batch.Readings, r => (r.DeviceId, r.Seq)));
+        var readings = FirstCopiesInKeyOrder(batch.Readings);
         var rejected = FirstCopies(batch.Rejected, r => (r.DeviceId, r.Seq));
         var fast = true;
         for (var attempt = 1; ; attempt++)
@@ -31,7 +32,7 @@ public sealed partial class PostgresIngestStore
             {
                 return await WriteAsync(batch, readings, rejected, fast, cancellationToken);
             }
-            catch (PostgresException ex) when (fast && ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            catch (KnownKeyException) when (fast)
             {
                 // A reading of the batch is known (or a concurrent batch just stored it): the whole transaction was
                 // rolled back; write it again on the path that sorts out the duplicates.
@@ -63,9 +64,7 @@ public sealed partial class PostgresIngestStore
         }
 
         // Good readings first: a bad copy of a (device, seq) that the same batch also carries good is a duplicate.
-        var stored = readings.Count == 0 ? 0
-            : fast ? await CopyNewReadingsAsync(db, batch, readings, cancellationToken)
-            : await InsertReadingsAsync(db, transaction, batch, readings, cancellationToken);
+        var stored = readings.Count == 0 ? 0 : await WriteReadingsAsync(db, transaction, batch, readings, fast, cancellationToken);
         var setAside = await InsertRejectedAsync(db, transaction, batch, rejected, cancellationToken);
         var duplicates = batch.Readings.Count - stored + batch.Rejected.Count - setAside.Count;
         await FinishBatchAsync(db, transaction, batch, stored, duplicates, setAside.Count, cancellationToken);
@@ -75,25 +74,21 @@ public sealed partial class PostgresIngestStore
 
     // The batch key insert is the lock that makes concurrent posts of one batch store it once: under read committed a
     // second transaction inserting the same key waits for the first to commit, then conflicts and does nothing (or
-    // inserts, when the first rolled back). The session's staging table is created in the same round trip.
+    // inserts, when the first rolled back).
     private static async Task<bool> ClaimBatchAsync(
         NpgsqlConnection db, NpgsqlTransaction transaction, BatchWrite batch, CancellationToken cancellationToken)
     {
-        await using var claim = new NpgsqlBatch(db, transaction);
-        claim.BatchCommands.Add(new NpgsqlBatchCommand(CreateStagingSql));
-        var insert = new NpgsqlBatchCommand("""
+        await using var insert = new NpgsqlCommand("""
             INSERT INTO batches (gateway_id, seq, created_unix_ms, received_unix_ms, reading_count)
             VALUES ($1, $2, $3, $4, $5)
             ON CONFLICT DO NOTHING
-            """);
+            """, db, transaction);
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = batch.GatewayId });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.Sequence });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.CreatedUnixMs });
         insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = batch.ReceivedUnixMs });
         insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batch.Readings.Count + batch.Rejected.Count });
-        claim.BatchCommands.Add(insert);
-        await claim.ExecuteNonQueryAsync(cancellationToken);
-        return insert.RecordsAffected == 1;
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     // One round trip: the batch's counts, its events and gaps, the counters.
@@ -153,7 +148,9 @@ public sealed partial class PostgresIngestStore
         return command;
     }
 
-    private static List<Normalisation.NormalisedReading> InKeyOrder(List<Normalisation.NormalisedReading> readings)
+    // Sorted by key, stably (the first copy of a key stays first), then only the first of equal keys kept. Gateways send
+    // each device's readings together and in seq order, so this is mostly one pass that finds the batch sorted already.
+    private static List<Normalisation.NormalisedReading> FirstCopiesInKeyOrder(IReadOnlyList<Normalisation.NormalisedReading> readings)
     {
         static int Compare(Normalisation.NormalisedReading a, Normalisation.NormalisedReading b)
         {
@@ -161,18 +158,26 @@ public sealed partial class PostgresIngestStore
             return byDevice != 0 ? byDevice : a.Seq.CompareTo(b.Seq);
         }
 
-        // Gateways send each device's readings together and in seq order, so this is mostly one pass that finds the
-        // list sorted already.
+        IReadOnlyList<Normalisation.NormalisedReading> sorted = readings;
         for (var i = 1; i < readings.Count; i++)
         {
             if (Compare(readings[i - 1], readings[i]) > 0)
             {
-                readings.Sort(Compare);
+                sorted = [.. readings.OrderBy(r => r, Comparer<Normalisation.NormalisedReading>.Create(Compare))];
                 break;
             }
         }
 
-        return readings;
+        var firsts = new List<Normalisation.NormalisedReading>(sorted.Count);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (i == 0 || Compare(sorted[i - 1], sorted[i]) != 0)
+            {
+                firsts.Add(sorted[i]);
+            }
+        }
+
+        return firsts;
     }
 
     private static List<T> FirstCopies<T>(IReadOnlyList<T> items, Func<T, (string, long)> key)

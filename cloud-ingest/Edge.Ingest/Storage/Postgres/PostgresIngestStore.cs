@@ -5,12 +5,15 @@ namespace Edge.Ingest.Storage.Postgres;
 
 /// <summary>
 /// The production store on PostgreSQL (Npgsql): readings partitioned by month of observed time, exactly-once through
-/// the batch key and <c>reading_keys</c>, bulk writes by binary COPY into a session-local staging table, schema
+/// the batch key and <c>reading_blocks</c>, bulk writes by binary COPY, schema
 /// migrations applied on start (see <see cref="PostgresSchema"/>). A batch is acknowledged only after its transaction
 /// committed, with the server's own durability settings (keep <c>fsync</c> and <c>synchronous_commit</c> on).
 /// </summary>
 public sealed partial class PostgresIngestStore : IIngestStore, IRegistryStore, IDisposable, IAsyncDisposable
 {
+    private const int DefaultWriteBufferSize = 8192;
+    private const int CopyWriteBufferSize = 64 * 1024;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _time;
     private readonly PostgresPartitions _partitions = new();
@@ -24,9 +27,15 @@ public sealed partial class PostgresIngestStore : IIngestStore, IRegistryStore, 
         ArgumentNullException.ThrowIfNull(time);
         var builder = new NpgsqlDataSourceBuilder(connectionString);
 
-        // The staging table is a session's temp table: keep it (and the prepared statements) when a connection goes
-        // back to the pool, instead of the DISCARD ALL that would drop it.
+        // The store keeps no session state: a connection going back to the pool needs no DISCARD ALL.
         builder.ConnectionStringBuilder.NoResetOnClose = true;
+
+        // COPY rows are written synchronously into the write buffer (PostgresIngestStore.Copy): a larger one sends a
+        // batch in fewer, larger writes. Kept when the connection string sets its own.
+        if (builder.ConnectionStringBuilder.WriteBufferSize == DefaultWriteBufferSize)
+        {
+            builder.ConnectionStringBuilder.WriteBufferSize = CopyWriteBufferSize;
+        }
         _dataSource = builder.Build();
         _time = time;
     }

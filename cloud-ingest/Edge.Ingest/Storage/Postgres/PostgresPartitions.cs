@@ -40,17 +40,21 @@ internal sealed class PostgresPartitions
     {
         List<long>? missing = null;
         var seen = new HashSet<long>();
+
+        // Readings come in runs of one month: a reading in the month of the one before costs two comparisons.
+        var (monthStart, monthEnd) = (long.MaxValue, long.MinValue);
         foreach (var ms in observedUnixMs)
         {
-            if (ms < FirstMonthUnixMs)
+            if (ms < FirstMonthUnixMs || (ms >= monthStart && ms < monthEnd))
             {
                 continue;
             }
 
-            var start = MonthStart(ms).ToUnixTimeMilliseconds();
-            if (seen.Add(start) && !_known.ContainsKey(start))
+            var month = MonthStart(ms);
+            (monthStart, monthEnd) = (month.ToUnixTimeMilliseconds(), month.AddMonths(1).ToUnixTimeMilliseconds());
+            if (seen.Add(monthStart) && !_known.ContainsKey(monthStart))
             {
-                (missing ??= []).Add(start);
+                (missing ??= []).Add(monthStart);
             }
         }
 

@@ -14,6 +14,8 @@ public static class PostgresSchema
     [
         (1, "batches, reading keys, readings partitioned by month, rejected readings, events, gaps, counters", Version1),
         (2, "device registry, quarantined readings", Version2),
+        (3, "device revisions", Version3),
+        (4, "reading keys as blocks of 64 seqs", Version4),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -129,5 +131,33 @@ public static class PostgresSchema
         CREATE INDEX devices_by_area ON devices (area_code, device_id);
         ALTER TABLE readings ADD COLUMN quarantined boolean NOT NULL DEFAULT false;
         CREATE INDEX readings_quarantined ON readings (device_id, batch_id) WHERE quarantined;
+        """;
+
+    /// <summary>
+    /// Version 3: <c>devices.revision</c>, taken from a sequence at every write of a device (existing devices get one
+    /// each now), so an ingest node checks its cached registrations with one narrow query per batch.
+    /// </summary>
+    private const string Version3 = """
+        CREATE SEQUENCE device_revisions;
+        ALTER TABLE devices ADD COLUMN revision bigint NOT NULL DEFAULT nextval('device_revisions');
+        """;
+
+    /// <summary>
+    /// Version 4: <c>reading_blocks</c> replaces <c>reading_keys</c> as the idempotency key. A row per device and block
+    /// of 64 consecutive seqs (<c>seq &gt;&gt; 6</c>, floor division, so negative seqs too) with a bit per seq
+    /// (<c>1 &lt;&lt; (seq &amp; 63)</c>): gateways number a device's readings consecutively, so a batch claims about one row
+    /// per device instead of one per reading, which made the keys cost as much as the readings. Blocks are updated as
+    /// later batches fill them (fillfactor 70 leaves room for HOT updates). The keys stored so far move over.
+    /// </summary>
+    private const string Version4 = """
+        CREATE TABLE reading_blocks (
+            device_id text   NOT NULL,
+            block     bigint NOT NULL,
+            bits      bigint NOT NULL,
+            PRIMARY KEY (device_id, block)
+        ) WITH (fillfactor = 70);
+        INSERT INTO reading_blocks (device_id, block, bits)
+        SELECT device_id, seq >> 6, bit_or(1::bigint << (seq & 63)::int) FROM reading_keys GROUP BY device_id, seq >> 6;
+        DROP TABLE reading_keys;
         """;
 }
