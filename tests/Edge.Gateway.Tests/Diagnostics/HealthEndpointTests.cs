@@ -24,7 +24,8 @@ public sealed class HealthEndpointTests : IDisposable
     [Fact]
     public async Task Health_FreshGateway_Answers200WithStoreAndLinks()
     {
-        await using var gateway = await GatewayUnderTest.StartAsync(_dir.Path);
+        await using var ingest = await FakeIngest.StartAsync();
+        await using var gateway = await GatewayUnderTest.StartAsync(_dir.Path, s => UplinkServiceTests.Fast(s, ingest.Url));
 
         using var response = await _http.GetAsync(Url(gateway, "/health"));
         var body = await response.Content.ReadAsStringAsync();
@@ -39,6 +40,24 @@ public sealed class HealthEndpointTests : IDisposable
         var link = Assert.Single(json.RootElement.GetProperty("links").EnumerateArray());
         Assert.Equal("http", link.GetProperty("name").GetString());
         Assert.Equal("unknown", link.GetProperty("state").GetString());
+
+        // Link choice's view: nothing sent, no budget configured.
+        Assert.Equal("unknown", link.GetProperty("routeState").GetString());
+        Assert.Equal(0, link.GetProperty("bytesThisMonth").GetInt64());
+        Assert.Equal(JsonValueKind.Null, link.GetProperty("budgetLeftThisMonth").ValueKind);
+        Assert.False(link.GetProperty("budgetExhausted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Health_NoIngestConfigured_Answers200WithNoLinks()
+    {
+        await using var gateway = await GatewayUnderTest.StartAsync(_dir.Path);
+
+        using var response = await _http.GetAsync(Url(gateway, "/health"));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(json.RootElement.GetProperty("links").EnumerateArray());
     }
 
     [Fact]
@@ -108,6 +127,13 @@ public sealed class HealthEndpointTests : IDisposable
         Assert.True(drained.Value("edge_gateway_batches_acknowledged_total") >= 1);
         Assert.InRange(drained.Value("edge_gateway_link_round_trip_seconds", ("link", "http")), 0, 30);
         Assert.True(drained.Value("edge_gateway_link_wire_bytes_total", ("link", "http")) > down.Value("edge_gateway_link_wire_bytes_total", ("link", "http")));
+
+        // Budget periods: bytes charged today are part of this month's; no budget, never exhausted; up again.
+        var today = drained.Value("edge_gateway_link_period_wire_bytes", ("link", "http"), ("period", "day"));
+        Assert.True(today > 0);
+        Assert.True(drained.Value("edge_gateway_link_period_wire_bytes", ("link", "http"), ("period", "month")) >= today);
+        Assert.Equal(0, drained.Value("edge_gateway_link_budget_exhausted", ("link", "http")));
+        Assert.Equal(1, drained.Value("edge_gateway_link_route_state", ("link", "http"), ("state", "up")));
     }
 
     [Fact]
@@ -159,7 +185,20 @@ public sealed class HealthEndpointTests : IDisposable
             using var tx = other.BeginTransaction(deferred: false);
             await StatusAsync(gateway, 503, TimeSpan.FromSeconds(15));
 
-            var (_, _, body) = await GetAsync(gateway, "/health");
+            // The first 503 may be "check overdue" while a probe still waits on the lock: wait for the probe's verdict.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            string body;
+            while (true)
+            {
+                body = (await GetAsync(gateway, "/health")).Body;
+                if (!JsonDocument.Parse(body).RootElement.GetProperty("store").GetProperty("writable").GetBoolean() || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
             using var json = JsonDocument.Parse(body);
             Assert.Equal("unhealthy", json.RootElement.GetProperty("status").GetString());
             Assert.False(json.RootElement.GetProperty("store").GetProperty("writable").GetBoolean());
