@@ -31,6 +31,7 @@ public static class IngestHost
         app.MapAdminApi();
         app.MapConsumptionApi();
         app.MapExportApi();
+        app.MapWelfareApi();
         return app;
     }
 
