@@ -32,6 +32,7 @@ public static class IngestHost
         app.MapConsumptionApi();
         app.MapExportApi();
         app.MapWelfareApi();
+        app.MapNgsiLdApi();
         return app;
     }
 
