@@ -12,6 +12,9 @@ public static class QueryApi
     /// <summary>Default of the <c>limit</c> parameter of <c>GET /v1/rejected</c>.</summary>
     public const int DefaultRejectedLimit = 100;
 
+    /// <summary>Largest <c>limit</c> of <c>GET /v1/meters/{id}/readings</c>.</summary>
+    public const int MaxReadingsLimit = 10000;
+
     /// <summary>Largest <c>limit</c> of <c>GET /v1/rejected</c>.</summary>
     public const int MaxRejectedLimit = 1000;
 
@@ -24,6 +27,15 @@ public static class QueryApi
             .WithDescription("Normalised readings (SI units, UTC) ordered by observed time, then seq.")
             .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/meters/{id}/latest", GetLatestAsync)
+            .WithName("GetMeterLatest")
+            .WithDescription(
+                "The latest reading of each channel by observed time (not by arrival: a backfilled old reading never " +
+                "replaces a newer one). Quarantined readings are left out.")
+            .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -54,6 +66,10 @@ public static class QueryApi
         string? from,
         [Description("Latest observed time, exclusive (ISO 8601 instant). Default: no bound.")]
         string? to,
+        [Description("Page size, 1 to 10000; the answer's 'next' is the cursor of the following page. Default: every reading in one answer.")]
+        string? limit,
+        [Description("Cursor from a previous page's 'next': readings after it (by observed time, then seq).")]
+        string? after,
         IIngestStore store,
         CancellationToken cancellationToken)
     {
@@ -69,19 +85,85 @@ public static class QueryApi
             return Problems.InvalidQuery($"'from' {DetailText.Quote(from)} is later than 'to' {DetailText.Quote(to)}.");
         }
 
-        var stored = await store.GetReadingsAsync(id, fromMs, toMs, cancellationToken);
+        int? pageSize = null;
+        if (limit is not null)
+        {
+            if (!LimitParameter.TryParse(limit, MaxReadingsLimit, MaxReadingsLimit, out var size, out problem))
+            {
+                return Problems.InvalidQuery(problem!);
+            }
+
+            pageSize = size;
+        }
+
+        (long ObservedMs, long Seq)? cursor = null;
+        if (after is not null)
+        {
+            if (ReadingCursor.TryParse(after) is not { } parsed)
+            {
+                return Problems.InvalidQuery($"'after' {DetailText.Quote(after)} is not a cursor from a previous page.");
+            }
+
+            cursor = parsed;
+            fromMs = Math.Max(fromMs ?? long.MinValue, parsed.ObservedMs);
+        }
+
+        var stored = await store.GetReadingsAsync(id, fromMs, toMs is { } end && fromMs is { } start ? Math.Max(start, end) : toMs, cancellationToken);
         if (stored is null)
         {
             return Problems.UnknownMeter($"No readings of meter {DetailText.Quote(id)} are stored.");
         }
 
-        var readings = stored.Select(r => new MeterReading(
-            r.Seq, r.Channel, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs),
-            DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.Value, r.Unit, r.UnitCode,
-            r.Flags, r.DeviceUnixMs is { } deviceMs ? DateTimeOffset.FromUnixTimeMilliseconds(deviceMs) : null,
-            r.Quarantined)).ToList();
-        return TypedResults.Ok(new MeterReadings(id, readings));
+        IEnumerable<StoredReading> page = stored;
+        if (cursor is { } c)
+        {
+            page = page.Where(r => r.ObservedUnixMs > c.ObservedMs || (r.ObservedUnixMs == c.ObservedMs && r.Seq > c.Seq));
+        }
+
+        string? next = null;
+        if (pageSize is { } n)
+        {
+            var taken = page.Take(n + 1).ToList();
+            if (taken.Count > n)
+            {
+                taken.RemoveAt(n);
+                next = ReadingCursor.Format(taken[^1].ObservedUnixMs, taken[^1].Seq);
+            }
+
+            page = taken;
+        }
+
+        return TypedResults.Ok(new MeterReadings(id, [.. page.Select(ToModel)], next));
     }
+
+    /// <summary>The latest reading of each channel by observed time.</summary>
+    public static async Task<Results<Ok<MeterReadings>, ProblemHttpResult>> GetLatestAsync(
+        [Description("Device id of the meter.")] string id,
+        IIngestStore store,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var stored = await store.GetReadingsAsync(id, null, null, cancellationToken);
+        if (stored is null)
+        {
+            return Problems.UnknownMeter($"No readings of meter {DetailText.Quote(id)} are stored.");
+        }
+
+        // Stored readings come ordered by observed time, then seq: the last of each channel is its latest.
+        var latest = stored.Where(r => !r.Quarantined)
+            .GroupBy(r => r.Channel, StringComparer.Ordinal)
+            .Select(g => g.Last())
+            .OrderBy(r => r.Channel, StringComparer.Ordinal)
+            .Select(ToModel)
+            .ToList();
+        return TypedResults.Ok(new MeterReadings(id, latest));
+    }
+
+    private static MeterReading ToModel(StoredReading r) => new(
+        r.Seq, r.Channel, DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.ReceivedUnixMs), r.ClockQuality, r.Value, r.Unit, r.UnitCode,
+        r.Flags, r.DeviceUnixMs is { } deviceMs ? DateTimeOffset.FromUnixTimeMilliseconds(deviceMs) : null,
+        r.Quarantined);
 
     /// <summary>Readings set aside by the checks, and why.</summary>
     public static async Task<Results<Ok<RejectedReadings>, ProblemHttpResult>> GetRejectedAsync(
