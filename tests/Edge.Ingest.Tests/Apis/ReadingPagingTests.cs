@@ -114,6 +114,28 @@ public sealed class ReadingPagingTests
     }
 
     [Fact]
+    public async Task PostBatch_ReadingThreeWeeksLate_LandsInPlaceAndFillsItsConsumptionHours()
+    {
+        using var dir = new TempDirectory();
+        await using var app = await StartAsync(dir);
+        var d = _h.AddDays(-21);
+        await PostAsync(app, 1, (1, d, 1000), (3, d.AddHours(2), 1300), (4, _h, 9000));
+        using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
+        var hours = $"/v1/meters/wm-1/consumption?interval=hour&from={d:yyyy-MM-ddTHH:mm:ssZ}&to={d.AddHours(2):yyyy-MM-ddTHH:mm:ssZ}";
+        var before = (await reader.GetFromJsonAsync<MeterConsumption>(hours))!;
+
+        await PostAsync(app, 2, (2, d.AddHours(1), 1100));
+        var after = (await reader.GetFromJsonAsync<MeterConsumption>(hours))!;
+        var readings = (await reader.GetFromJsonAsync<MeterReadings>("/v1/meters/wm-1/readings"))!;
+
+        // Before: neither hour has both ends. After: 1,100 - 1,000 l = 0.1 m³ and 1,300 - 1,100 l = 0.2 m³.
+        Assert.All(before.Intervals, i => Assert.Null(i.VolumeM3));
+        Assert.Equal([0.1m, 0.2m], after.Intervals.Select(i => i.VolumeM3));
+        Assert.Equal([1L, 2L, 3L, 4L], readings.Readings.Select(r => r.Seq));
+        Assert.Equal(4L, (await reader.GetFromJsonAsync<MeterReadings>("/v1/meters/wm-1/latest"))!.Readings.Single().Seq);
+    }
+
+    [Fact]
     public async Task GetLatest_UnknownMeter_404()
     {
         using var dir = new TempDirectory();
