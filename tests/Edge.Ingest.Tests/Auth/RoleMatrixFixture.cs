@@ -1,0 +1,128 @@
+using System.Text;
+using Edge.Ingest.Registry;
+using Edge.Ingest.Tests.Registry;
+using Edge.Ingest.Tests.Support;
+using Edge.Uplink;
+
+namespace Edge.Ingest.Tests.Auth;
+
+/// <summary>
+/// One app and one dataset for the role matrix: an enrolled household meter, a meter not enrolled, a rain gauge,
+/// readings of each, a quarantined reading of an unregistered meter, a reading set aside, and one registration per
+/// role reserved for that role's DELETE row.
+/// </summary>
+public sealed class RoleMatrixFixture : IAsyncLifetime
+{
+    /// <summary>Meter of the household enrolled in welfare watch.</summary>
+    public const string HomeMeter = "wm-home";
+
+    /// <summary>Household id of <see cref="HomeMeter"/>.</summary>
+    public const string Household = "hh-home";
+
+    /// <summary>A meter not enrolled in welfare watch, in the same area.</summary>
+    public const string PlainMeter = "wm-plain";
+
+    /// <summary>A rain gauge (an environmental sensor, not a household).</summary>
+    public const string RainGauge = "rain-1";
+
+    /// <summary>A meter that is not registered: its readings are quarantined.</summary>
+    public const string StrayMeter = "wm-stray";
+
+    /// <summary>The area of both meters.</summary>
+    public const string MeterArea = "13101";
+
+    /// <summary>Area of the registrations reserved for the PUT and DELETE rows, away from <see cref="MeterArea"/>.</summary>
+    public const string ReservedArea = "13113";
+
+    /// <summary>Role names of the matrix columns; <c>none</c> sends no key.</summary>
+    public static readonly string[] Roles = ["gateway", "reader", "waterworks", "disaster", "welfare", "admin", "none"];
+
+    private static readonly DateTimeOffset _may30 = new(2025, 5, 30, 0, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+
+    /// <summary>The app; its clock stays at <see cref="IngestAppFactory.Start"/>.</summary>
+    public IngestAppFactory App { get; private set; } = null!;
+
+    /// <summary>The first batch of the fixture, which the POST rows send again (a duplicate changes nothing).</summary>
+    public Batch FirstBatch { get; } = TestBatches.Litres(
+        IngestAppFactory.Gateway1, 1, HomeMeter, (1, _may30, 1000), (2, _may30.AddHours(1), 1100), (3, _may30.AddHours(47), 1100));
+
+    /// <summary>The API key of a role name, null for <c>none</c>.</summary>
+    public static string? KeyOf(string role) => role switch
+    {
+        "gateway" => IngestAppFactory.Gateway1Key,
+        "reader" => IngestAppFactory.ReaderKey,
+        "waterworks" => IngestAppFactory.WaterworksKey,
+        "disaster" => IngestAppFactory.DisasterKey,
+        "welfare" => IngestAppFactory.WelfareKey,
+        "admin" => IngestAppFactory.AdminKey,
+        "none" => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a role of the matrix."),
+    };
+
+    /// <summary>The registration document of a water meter in <see cref="ReservedArea"/>.</summary>
+    public static StringContent ReservedMeter(string deviceId) =>
+        new(DeviceDocument.Write(Registrations.Meter(deviceId, area: ReservedArea)), Encoding.UTF8, "application/json");
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        App = new IngestAppFactory(_dir.DatabasePath);
+        using var admin = App.CreateClient(IngestAppFactory.AdminKey);
+        foreach (var device in new[]
+        {
+            Registrations.Meter(HomeMeter, area: MeterArea) with { Welfare = Registrations.Enrolled(Household) },
+            Registrations.Meter(PlainMeter, area: MeterArea),
+            Registrations.RainGauge(RainGauge),
+        })
+        {
+            await PutAsync(admin, device.DeviceId, new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
+        }
+
+        foreach (var role in Roles)
+        {
+            await PutAsync(admin, $"del-{role}", ReservedMeter($"del-{role}"));
+        }
+
+        using var gateway = App.CreateClient(IngestAppFactory.Gateway1Key);
+
+        // Both meters: 100 l between 00:00Z and 01:00Z on 30 May, then a flat register: the enrolled one is in alert.
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(FirstBatch)));
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(TestBatches.Litres(
+            IngestAppFactory.Gateway1, 2, PlainMeter, (1, _may30, 2000), (2, _may30.AddHours(1), 2100), (3, _may30.AddHours(47), 2100)))));
+
+        // The rain gauge: 0.5 mm then 2.5 mm.
+        var rain = new DeviceRun(RainGauge,
+        [
+            new ChannelRun("rain", "mm", 1,
+            [
+                new ReadingPoint(1, _may30.AddHours(44).ToUnixTimeMilliseconds(), 5, ClockQuality.Ntp, 0),
+                new ReadingPoint(2, _may30.AddHours(45).ToUnixTimeMilliseconds(), 25, ClockQuality.Ntp, 0),
+            ]),
+        ]);
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync(
+            new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(TestBatches.Create(IngestAppFactory.Gateway1, 3, rain))));
+
+        // An unregistered meter (quarantined) and a reading observed a day ahead of the server clock (set aside).
+        var stray = await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(
+            TestBatches.Litres(IngestAppFactory.Gateway1, 4, StrayMeter, (1, _may30.AddHours(40), 300)))));
+        Assert.Equal(1, stray.Quarantined);
+        var ahead = await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(
+            TestBatches.Litres(IngestAppFactory.Gateway1, 5, PlainMeter, (99, IngestAppFactory.Start.AddDays(1), 9000)))));
+        Assert.Equal(1, ahead.Rejected);
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _dir.Dispose();
+    }
+
+    private static async Task PutAsync(HttpClient admin, string deviceId, StringContent document)
+    {
+        using var put = await admin.PutAsync(new Uri($"/v1/admin/devices/{deviceId}", UriKind.Relative), document);
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+    }
+}

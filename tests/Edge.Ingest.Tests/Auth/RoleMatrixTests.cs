@@ -1,0 +1,264 @@
+using System.Net;
+using System.Text.Json;
+using Edge.Ingest.Apis;
+using Edge.Ingest.Model;
+using Edge.Ingest.Tests.Support;
+
+namespace Edge.Ingest.Tests.Auth;
+
+/// <summary>
+/// Issue 4: every endpoint × every role answers as the access table says (DESIGN.md "Ingest promises" 5), and an
+/// answer a role may have holds what that role may see and nothing more.
+/// </summary>
+public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<RoleMatrixFixture>
+{
+    private const string HomeMeter = RoleMatrixFixture.HomeMeter;
+    private const string PlainMeter = RoleMatrixFixture.PlainMeter;
+    private const string RainGauge = RoleMatrixFixture.RainGauge;
+    private const string StrayMeter = RoleMatrixFixture.StrayMeter;
+    private const string Household = RoleMatrixFixture.Household;
+
+    // The access table, written out by hand from issue 4's roles (not read from AccessPolicy): who may call each
+    // endpoint. 'reader' is the old name of 'waterworks' and has its rights. Everyone else gets 403; no key, 401.
+    private static readonly (string Endpoint, string[] Allowed)[] _table =
+    [
+        ("POST /v1/batches", ["gateway"]),
+        ("GET /v1/meters/{id}/readings", ["reader", "waterworks", "admin"]),
+        ("GET /v1/meters/{id}/latest", ["reader", "waterworks", "admin"]),
+        ("GET /v1/meters/{id}/consumption", ["reader", "waterworks", "admin"]),
+        ("GET /v1/areas/{code}/consumption", ["reader", "waterworks", "disaster", "admin"]),
+        ("GET /v1/export/billing.csv", ["reader", "waterworks", "admin"]),
+        ("GET /v1/export/ngsi-ld/water-consumption", ["reader", "waterworks", "admin"]),
+        ("GET /v1/export/ngsi-ld/observations", ["disaster", "admin"]),
+        ("GET /v1/welfare/alerts", ["welfare"]),
+        ("GET /v1/rejected", ["reader", "waterworks", "admin"]),
+        ("GET /v1/stats", ["reader", "waterworks", "admin"]),
+        ("GET /v1/admin/quarantine", ["reader", "waterworks", "admin"]),
+        ("GET /v1/admin/devices", ["admin"]),
+        ("GET /v1/admin/devices/{id}", ["admin"]),
+        ("PUT /v1/admin/devices/{id}", ["admin"]),
+        ("DELETE /v1/admin/devices/{id}", ["admin"]),
+    ];
+
+    /// <summary>Every endpoint × every role with the status the table gives.</summary>
+    public static TheoryData<string, string, HttpStatusCode> Matrix()
+    {
+        var data = new TheoryData<string, string, HttpStatusCode>();
+        foreach (var (endpoint, allowed) in _table)
+        {
+            foreach (var role in RoleMatrixFixture.Roles)
+            {
+                data.Add(endpoint, role,
+                    role == "none" ? HttpStatusCode.Unauthorized
+                    : !allowed.Contains(role) ? HttpStatusCode.Forbidden
+                    : endpoint.StartsWith("PUT ", StringComparison.Ordinal) ? HttpStatusCode.Created
+                    : endpoint.StartsWith("DELETE ", StringComparison.Ordinal) ? HttpStatusCode.NoContent
+                    : HttpStatusCode.OK);
+            }
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Matrix_CoversEveryEndpointAndRole()
+    {
+        // 16 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(16 * 7, Matrix().Count());
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Call_EachRole_StatusFromTheTableAndOnlyWhatItMaySee(string endpoint, string role, HttpStatusCode expected)
+    {
+        using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
+
+        using var response = await SendAsync(client, endpoint, role);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(expected == response.StatusCode, $"{endpoint} as {role}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            // A refusal is a problem that names no device or household.
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
+            await AssertRefusalChangedNothingAsync(endpoint, role);
+            return;
+        }
+
+        await AssertVisibleAsync(endpoint, role, body);
+    }
+
+    // The per-device rule of the access table: meter endpoints serve water meters only, and no group shows an
+    // unregistered device. These rows are as the policy says; the app answers otherwise (see the skip reasons).
+    [Theory(Skip = "Defect: GET /v1/meters/{id}/readings and /latest serve any stored device, a rain gauge too (200 with its rain readings); AccessPolicy.CanSeeDevice is not applied by QueryApi.")]
+    [InlineData("readings", RainGauge, "waterworks")]
+    [InlineData("readings", RainGauge, "admin")]
+    [InlineData("latest", RainGauge, "waterworks")]
+    [InlineData("latest", RainGauge, "admin")]
+    public async Task GetMeterData_NotAWaterMeter_NotFound(string what, string deviceId, string role)
+    {
+        using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
+
+        using var response = await client.GetAsync(new Uri($"/v1/meters/{deviceId}/{what}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory(Skip = "Defect: GET /v1/meters/{id}/readings and /latest serve the readings of an unregistered device (quarantined readings, 200); AccessPolicy.CanSeeDevice says unregistered devices are visible to no one through meter groups. Only GET /v1/admin/quarantine should show them.")]
+    [InlineData("readings", "waterworks")]
+    [InlineData("latest", "waterworks")]
+    public async Task GetMeterData_Unregistered_NotFound(string what, string role)
+    {
+        using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
+
+        using var response = await client.GetAsync(new Uri($"/v1/meters/{StrayMeter}/{what}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("waterworks")]
+    [InlineData("admin")]
+    public async Task GetMeterConsumption_RainGauge_NotFound(string role)
+    {
+        using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
+
+        using var response = await client.GetAsync(new Uri(
+            $"/v1/meters/{RainGauge}/consumption?interval=day&from=2025-05-30&to=2025-05-31", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        AssertNone(await response.Content.ReadAsStringAsync(), "\"intervals\"");
+    }
+
+    private Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint, string role) => endpoint switch
+    {
+        "POST /v1/batches" => client.PostAsync(Relative("/v1/batches"), TestBatches.Binary(fixture.FirstBatch)),
+        "GET /v1/meters/{id}/readings" => client.GetAsync(Relative($"/v1/meters/{HomeMeter}/readings")),
+        "GET /v1/meters/{id}/latest" => client.GetAsync(Relative($"/v1/meters/{HomeMeter}/latest")),
+        "GET /v1/meters/{id}/consumption" => client.GetAsync(Relative($"/v1/meters/{HomeMeter}/consumption?interval=day&from=2025-05-30&to=2025-05-31")),
+        "GET /v1/areas/{code}/consumption" => client.GetAsync(Relative($"/v1/areas/{RoleMatrixFixture.MeterArea}/consumption?interval=day&from=2025-05-30&to=2025-05-31")),
+        "GET /v1/export/billing.csv" => client.GetAsync(Relative("/v1/export/billing.csv?from=2025-05&to=2025-06")),
+        "GET /v1/export/ngsi-ld/water-consumption" => client.GetAsync(Relative("/v1/export/ngsi-ld/water-consumption")),
+        "GET /v1/export/ngsi-ld/observations" => client.GetAsync(Relative("/v1/export/ngsi-ld/observations")),
+        "GET /v1/welfare/alerts" => client.GetAsync(Relative("/v1/welfare/alerts?all=true")),
+        "GET /v1/rejected" => client.GetAsync(Relative("/v1/rejected")),
+        "GET /v1/stats" => client.GetAsync(Relative("/v1/stats")),
+        "GET /v1/admin/quarantine" => client.GetAsync(Relative("/v1/admin/quarantine")),
+        "GET /v1/admin/devices" => client.GetAsync(Relative("/v1/admin/devices")),
+        "GET /v1/admin/devices/{id}" => client.GetAsync(Relative($"/v1/admin/devices/{HomeMeter}")),
+        "PUT /v1/admin/devices/{id}" => client.PutAsync(Relative($"/v1/admin/devices/put-{role}"), RoleMatrixFixture.ReservedMeter($"put-{role}")),
+        "DELETE /v1/admin/devices/{id}" => client.DeleteAsync(Relative($"/v1/admin/devices/del-{role}")),
+        _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
+    };
+
+    private async Task AssertVisibleAsync(string endpoint, string role, string body)
+    {
+        switch (endpoint)
+        {
+            case "POST /v1/batches":
+                // The fixture's first batch again: a duplicate, nothing stored.
+                var accepted = JsonSerializer.Deserialize<BatchAccepted>(body, JsonSerializerOptions.Web)!;
+                Assert.Equal((true, 0), (accepted.Duplicate, accepted.Stored));
+                break;
+            case "GET /v1/meters/{id}/readings":
+                var readings = JsonSerializer.Deserialize<MeterReadings>(body, JsonSerializerOptions.Web)!;
+                Assert.Equal([1L, 2L, 3L], readings.Readings.Select(r => r.Seq));
+                AssertNone(body, PlainMeter, RainGauge, Household);
+                break;
+            case "GET /v1/meters/{id}/latest":
+                Assert.Contains(HomeMeter, body, StringComparison.Ordinal);
+                AssertNone(body, PlainMeter, RainGauge, Household);
+                break;
+            case "GET /v1/meters/{id}/consumption":
+                Assert.Contains(HomeMeter, body, StringComparison.Ordinal);
+                AssertNone(body, PlainMeter, RainGauge, Household);
+                break;
+            case "GET /v1/areas/{code}/consumption":
+                // Totals only: two meters counted, none named, no household.
+                using (var doc = JsonDocument.Parse(body))
+                {
+                    Assert.Equal(2, doc.RootElement.GetProperty("meters").GetInt32());
+                }
+
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household, "wm-", "hh-");
+                break;
+            case "GET /v1/export/billing.csv":
+                Assert.Contains(HomeMeter, body, StringComparison.Ordinal);
+                Assert.Contains(PlainMeter, body, StringComparison.Ordinal);
+                AssertNone(body, RainGauge, StrayMeter, Household);
+                break;
+            case "GET /v1/export/ngsi-ld/water-consumption":
+                Assert.Contains($"urn:ngsi-ld:WaterConsumptionObserved:{HomeMeter}", body, StringComparison.Ordinal);
+                Assert.Contains($"urn:ngsi-ld:WaterConsumptionObserved:{PlainMeter}", body, StringComparison.Ordinal);
+                AssertNone(body, RainGauge, StrayMeter, Household);
+                break;
+            case "GET /v1/export/ngsi-ld/observations":
+                Assert.Contains($"urn:ngsi-ld:WeatherObserved:{RainGauge}", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, StrayMeter, Household, "wm-", "hh-");
+                break;
+            case "GET /v1/welfare/alerts":
+                var alerts = JsonSerializer.Deserialize<WelfareAlerts>(body, JsonSerializerOptions.Web)!;
+                var alert = Assert.Single(alerts.Households);
+                Assert.Equal((Household, HomeMeter, "alert"), (alert.HouseholdId, alert.DeviceId, alert.Status));
+                AssertNone(body, PlainMeter, RainGauge, StrayMeter);
+                break;
+            case "GET /v1/rejected":
+                var rejected = JsonSerializer.Deserialize<RejectedReadings>(body, JsonSerializerOptions.Web)!;
+                Assert.Equal([(PlainMeter, 99L)], rejected.Readings.Select(r => (r.DeviceId, r.Seq)));
+                break;
+            case "GET /v1/stats":
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
+                break;
+            case "GET /v1/admin/quarantine":
+                Assert.Contains(StrayMeter, body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, Household);
+                break;
+            case "GET /v1/admin/devices":
+                Assert.Contains(HomeMeter, body, StringComparison.Ordinal);
+                Assert.Contains(RainGauge, body, StringComparison.Ordinal);
+                AssertNone(body, StrayMeter);
+                break;
+            case "GET /v1/admin/devices/{id}":
+                Assert.Contains(Household, body, StringComparison.Ordinal);
+                break;
+            case "PUT /v1/admin/devices/{id}":
+                Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync($"/v1/admin/devices/put-{role}"));
+                break;
+            case "DELETE /v1/admin/devices/{id}":
+                Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync($"/v1/admin/devices/del-{role}"));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix.");
+        }
+    }
+
+    private async Task AssertRefusalChangedNothingAsync(string endpoint, string role)
+    {
+        if (endpoint == "PUT /v1/admin/devices/{id}")
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync($"/v1/admin/devices/put-{role}"));
+        }
+        else if (endpoint == "DELETE /v1/admin/devices/{id}")
+        {
+            Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync($"/v1/admin/devices/del-{role}"));
+        }
+    }
+
+    private async Task<HttpStatusCode> AdminStatusAsync(string path)
+    {
+        using var admin = fixture.App.CreateClient(IngestAppFactory.AdminKey);
+        using var response = await admin.GetAsync(Relative(path));
+        return response.StatusCode;
+    }
+
+    private static void AssertNone(string body, params string[] forbidden)
+    {
+        foreach (var text in forbidden)
+        {
+            Assert.DoesNotContain(text, body, StringComparison.Ordinal);
+        }
+    }
+
+    private static Uri Relative(string path) => new(path, UriKind.Relative);
+}
