@@ -1,12 +1,16 @@
 using System.Device.I2c;
 using Edge.Gateway.Hosting;
 using Edge.Gateway.Radio;
+using Edge.Gateway.Sensors.Seismic;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Gateway.Sensors;
 
-/// <summary>Adds one hosted service per configured I2C sensor (<c>Edge:Gateway:Sensors:N</c>).</summary>
+/// <summary>
+/// Adds one hosted service per configured I2C sensor (<c>Edge:Gateway:Sensors:N</c>), and the thresholds their
+/// values are checked against (<c>Edge:Gateway:Thresholds</c>, <see cref="SensorThresholdOptions"/>).
+/// </summary>
 internal static class SensorInputRegistration
 {
     /// <summary>The configuration section of the sensor list.</summary>
@@ -22,12 +26,21 @@ internal static class SensorInputRegistration
             throw new OptionsValidationException(SectionName, typeof(SensorInputOptions), errors);
         }
 
+        var thresholds = configuration.GetSection(SensorThresholdOptions.SectionName).Get<SensorThresholdOptions>() ?? new SensorThresholdOptions();
+        var thresholdErrors = thresholds.Validate();
+        if (thresholdErrors.Count > 0)
+        {
+            throw new OptionsValidationException(
+                SensorThresholdOptions.SectionName, typeof(SensorThresholdOptions), thresholdErrors.Select(e => "Edge:Gateway:" + e));
+        }
+
         if (sensors.Count == 0)
         {
             return;
         }
 
         services.TryAddSingleton<MeterSequences>();
+        services.TryAddSingleton(new SensorThresholdEvaluator(thresholds));
         services.TryAddSingleton<SensorReadingSink>();
         foreach (var sensor in sensors)
         {

@@ -1,4 +1,5 @@
 using Edge.Gateway.Radio;
+using Edge.Gateway.Sensors.Seismic;
 using Edge.Gateway.Store;
 using Edge.Uplink;
 
@@ -7,11 +8,15 @@ namespace Edge.Gateway.Sensors;
 /// <summary>
 /// Stores a Pi-attached sensor's values the way serial inputs store meter readings: one per-device sequence
 /// number per value (<see cref="MeterSequences"/>), classification, group commit; committed means accepted.
+/// The configured thresholds (<see cref="SensorThresholdEvaluator"/>) turn values into alarm and status events
+/// of the device, written in the same transaction as the values; when the commit fails the evaluator's state
+/// for the device is put back, so the next reading raises them again.
 /// </summary>
 internal sealed partial class SensorReadingSink(
     MeterSequences sequences,
     DataClassifier classifier,
     ReadingWriter writer,
+    SensorThresholdEvaluator thresholds,
     ILogger<SensorReadingSink> logger)
 {
     /// <summary>Stores <paramref name="values"/> of <paramref name="device"/> observed at <paramref name="observedUnixMs"/>; true when committed.</summary>
@@ -33,10 +38,26 @@ internal sealed partial class SensorReadingSink(
         }
 
         var frame = classifier.Classify(records) with { MeterSequence = state };
+        (int, bool) before;
+        lock (thresholds)
+        {
+            // One sink serves every sensor service; the evaluator is not thread-safe. A device is read by one service only.
+            before = thresholds.StateOf(device);
+            var events = new List<EventRecord>(frame.Events);
+            foreach (var r in frame.Readings)
+            {
+                events.AddRange(thresholds.Evaluate(r));
+            }
+
+            frame = frame with { Events = events };
+        }
+
+        var stored = false;
         try
         {
-            await writer.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
-            LogStored(logger, device, records.Count, state!.LastSeq);
+            var result = await writer.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
+            stored = true;
+            LogStored(logger, device, records.Count, state!.LastSeq, result.Events);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -48,10 +69,20 @@ internal sealed partial class SensorReadingSink(
             LogStoreFailed(logger, ex, device);
             return false;
         }
+        finally
+        {
+            if (!stored)
+            {
+                lock (thresholds)
+                {
+                    thresholds.Restore(device, before);
+                }
+            }
+        }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "sensor {Device}: stored {Count} values up to seq {Seq}")]
-    private static partial void LogStored(ILogger logger, string device, int count, long seq);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "sensor {Device}: stored {Count} values up to seq {Seq}, {Events} events")]
+    private static partial void LogStored(ILogger logger, string device, int count, long seq, int events);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "sensor {Device}: could not store the reading")]
     private static partial void LogStoreFailed(ILogger logger, Exception error, string device);

@@ -1,5 +1,6 @@
 using Edge.Gateway.Radio;
 using Edge.Gateway.Sensors;
+using Edge.Gateway.Sensors.Seismic;
 using Edge.Gateway.Store;
 using Edge.Gateway.Tests.Support;
 using Edge.HwSim.Sensors;
@@ -63,7 +64,8 @@ public sealed class SensorInputServiceTests : IDisposable
     private static SensorInputService Service(TestStore store, SimulatedSht4x model)
     {
         var sink = new SensorReadingSink(
-            new MeterSequences(store.Database), new DataClassifier(store.Options), store.Writer, NullLogger<SensorReadingSink>.Instance);
+            new MeterSequences(store.Database), new DataClassifier(store.Options), store.Writer,
+            new SensorThresholdEvaluator(new SensorThresholdOptions()), NullLogger<SensorReadingSink>.Instance);
         var options = new SensorInputOptions
         {
             Name = "roof-sht4x", Kind = SensorKinds.Sht4x, PollInterval = TimeSpan.FromMinutes(1), ReopenDelay = TimeSpan.FromSeconds(10),

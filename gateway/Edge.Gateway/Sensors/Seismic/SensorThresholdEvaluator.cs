@@ -97,6 +97,24 @@ internal sealed class SensorThresholdEvaluator(SensorThresholdOptions options)
         return [Event(r, "seismic-intensity", detail, DataClass.Alarm)];
     }
 
+    /// <summary>The remembered state of <paramref name="device"/>, to put back with <see cref="Restore"/> when its reading was not stored.</summary>
+    public (int RiverStage, bool Raining) StateOf(string device) =>
+        (_riverStage.GetValueOrDefault(device), _raining.Contains(device));
+
+    /// <summary>Puts back a state taken with <see cref="StateOf"/>, so the events of a reading that was not stored are raised again.</summary>
+    public void Restore(string device, (int RiverStage, bool Raining) state)
+    {
+        _riverStage[device] = state.RiverStage;
+        if (state.Raining)
+        {
+            _raining.Add(device);
+        }
+        else
+        {
+            _raining.Remove(device);
+        }
+    }
+
     private static EventRecord Event(ReadingRecord r, string kind, string detail, DataClass c) =>
         new(r.Device, r.Seq, r.ObservedUnixMs, kind, detail, r.ReceivedUnixMs, c);
 
