@@ -13,3 +13,9 @@ catch (OptionsValidationException e)
     Console.Error.WriteLine("edge-gateway: configuration error: " + string.Join("; ", e.Failures));
     return 2;
 }
+catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+{
+    // The binder's message names the key and the type, e.g. a level written as "abc".
+    Console.Error.WriteLine("edge-gateway: configuration error: " + e.Message);
+    return 2;
+}

@@ -108,6 +108,18 @@ public sealed class GatewayProcessTests : IDisposable
         Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_UnreadableNumberInConfiguration_ExitsWithTheKey()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayProcess.StartAsync(
+            ["--Edge:Gateway:Id=gw-proc", "--Edge:Gateway:DataDir=" + _dir.Path, "--Edge:Gateway:Mqtt:Port=abc"]));
+
+        Assert.Contains("the gateway exited with 2 ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("edge-gateway: configuration error: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Edge:Gateway:Mqtt:Port", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.Message, StringComparison.Ordinal);
+    }
+
     private string[] Args(string? ingestUrl)
     {
         var settings = GatewayConfig.Defaults(Path.Combine(_dir.Path, "data"));
