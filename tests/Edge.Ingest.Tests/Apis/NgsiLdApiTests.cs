@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
 using Edge.Uplink;
@@ -15,15 +13,7 @@ public sealed class NgsiLdApiTests
     private static async Task<IngestAppFactory> StartAsync(TempDirectory dir)
     {
         var app = new IngestAppFactory(dir.DatabasePath);
-        using var admin = app.CreateClient(IngestAppFactory.AdminKey);
-        foreach (var device in new[] { Registrations.Meter("wm-1"), Registrations.Meter("wm-2", area: "13102"), Registrations.RainGauge("rain-1") })
-        {
-            var put = await admin.PutAsync(
-                new Uri($"/v1/admin/devices/{device.DeviceId}", UriKind.Relative),
-                new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
-            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        }
-
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"), Registrations.Meter("wm-2", area: "13102"), Registrations.RainGauge("rain-1"));
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
 
         // wm-1: registers 1,000 l then 1,234 l an hour later (sent in reverse order: latest is by observed time).

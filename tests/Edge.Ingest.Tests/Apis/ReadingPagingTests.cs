@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Edge.Ingest.Model;
-using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
 
@@ -15,11 +13,7 @@ public sealed class ReadingPagingTests
     private static async Task<IngestAppFactory> StartAsync(TempDirectory dir)
     {
         var app = new IngestAppFactory(dir.DatabasePath);
-        using var admin = app.CreateClient(IngestAppFactory.AdminKey);
-        var put = await admin.PutAsync(
-            new Uri("/v1/admin/devices/wm-1", UriKind.Relative),
-            new StringContent(DeviceDocument.Write(Registrations.Meter("wm-1")), Encoding.UTF8, "application/json"));
-        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
         return app;
     }
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Edge.Ingest.Apis;
-using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
 
@@ -16,21 +14,12 @@ public sealed class WelfareApiTests
     private static async Task<IngestAppFactory> StartAsync(TempDirectory dir)
     {
         var app = new IngestAppFactory(dir.DatabasePath);
-        using var admin = app.CreateClient(IngestAppFactory.AdminKey);
-        foreach (var device in new[]
-        {
+        await ApiAssert.RegisterAsync(
+            app,
             Registrations.Meter("wm-1") with { Welfare = Registrations.Enrolled("hh-1") },
             Registrations.Meter("wm-2") with { Welfare = Registrations.Enrolled("hh-2") },
             Registrations.Meter("wm-3"),
-            Registrations.Meter("wm-4") with { Welfare = Registrations.Enrolled("hh-4") },
-        })
-        {
-            var put = await admin.PutAsync(
-                new Uri($"/v1/admin/devices/{device.DeviceId}", UriKind.Relative),
-                new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
-            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        }
-
+            Registrations.Meter("wm-4") with { Welfare = Registrations.Enrolled("hh-4") });
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
 
         // wm-1 and the unenrolled wm-3: 100 l between 09:00 and 10:00 JST on 30 May, then nothing (register flat).
@@ -86,13 +75,7 @@ public sealed class WelfareApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        using (var admin = app.CreateClient(IngestAppFactory.AdminKey))
-        {
-            var device = Registrations.Meter("wm-9") with { Welfare = Registrations.Enrolled("hh-9") };
-            var put = await admin.PutAsync(
-                new Uri("/v1/admin/devices/wm-9", UriKind.Relative), new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
-            Assert.True(put.IsSuccessStatusCode);
-        }
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-9") with { Welfare = Registrations.Enrolled("hh-9") });
 
         // Flat register for the last two hours: readings arrive, no water is used, none in the 14 days before.
         using (var gateway = app.CreateClient(IngestAppFactory.Gateway1Key))

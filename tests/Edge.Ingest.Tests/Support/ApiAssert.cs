@@ -53,4 +53,17 @@ public static class ApiAssert
     /// <summary>Asserts that nothing was ever stored.</summary>
     public static async Task NothingStoredAsync(IngestAppFactory app) =>
         Assert.Equal(new IngestStats(0, 0, 0, 0, 0), await StatsAsync(app));
+
+    /// <summary>Registers <paramref name="devices"/> through the admin API (PUT), asserting each succeeds.</summary>
+    public static async Task RegisterAsync(IngestAppFactory app, params Edge.Ingest.Registry.DeviceRegistration[] devices)
+    {
+        using var admin = app.CreateClient(IngestAppFactory.AdminKey);
+        foreach (var device in devices)
+        {
+            using var put = await admin.PutAsync(
+                new Uri($"/v1/admin/devices/{Uri.EscapeDataString(device.DeviceId)}", UriKind.Relative),
+                new StringContent(Edge.Ingest.Registry.DeviceDocument.Write(device), System.Text.Encoding.UTF8, "application/json"));
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        }
+    }
 }
