@@ -63,8 +63,8 @@ public static class NgsiLdApi
             return problem;
         }
 
-        var observed = new JsonArray();
-        var described = new JsonArray();
+        var observed = new List<JsonNode>();
+        var described = new List<JsonNode>();
         foreach (var meter in devices)
         {
             var channel = meter.Channels.FirstOrDefault(c => c.Quantity == Quantity.Volume)?.Name;
@@ -96,8 +96,8 @@ public static class NgsiLdApi
             return problem;
         }
 
-        var observed = new JsonArray();
-        var described = new JsonArray();
+        var observed = new List<JsonNode>();
+        var described = new List<JsonNode>();
         foreach (var sensor in devices)
         {
             var readings = (await store.GetReadingsAsync(sensor.DeviceId, null, null, cancellationToken) ?? [])
@@ -147,15 +147,7 @@ public static class NgsiLdApi
     private static StoredReading? Latest(IReadOnlyList<StoredReading>? readings, Func<StoredReading, bool> channel) =>
         (readings ?? []).Where(r => !r.Quarantined && channel(r)).OrderBy(r => r.ObservedUnixMs).ThenBy(r => r.Seq).LastOrDefault();
 
-    private static ContentHttpResult Entities(JsonArray observed, JsonArray devices)
-    {
-        var all = new JsonArray();
-        foreach (var node in observed.Concat(devices).ToList())
-        {
-            (node!.Parent as JsonArray)?.Remove(node);
-            all.Add(node);
-        }
-
-        return TypedResults.Text(all.ToJsonString(), ContentType, Encoding.UTF8);
-    }
+    // Observations first, then the Device entities they refer to.
+    private static ContentHttpResult Entities(List<JsonNode> observed, List<JsonNode> devices) =>
+        TypedResults.Text(new JsonArray([.. observed, .. devices]).ToJsonString(), ContentType, Encoding.UTF8);
 }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Model;
-using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
 
@@ -13,15 +11,6 @@ public sealed class ConsumptionApiTests
 {
     // Four hours before the test clock (2025-06-01T00:00Z): no reading is in the future.
     private static readonly DateTimeOffset _h20 = new(2025, 5, 31, 20, 0, 0, TimeSpan.Zero);
-
-    private static async Task RegisterAsync(IngestAppFactory app, DeviceRegistration device)
-    {
-        using var admin = app.CreateClient(IngestAppFactory.AdminKey);
-        var put = await admin.PutAsync(
-            new Uri($"/v1/admin/devices/{device.DeviceId}", UriKind.Relative),
-            new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
-        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-    }
 
     private static async Task PostAsync(
         IngestAppFactory app, string key, string gateway, long sequence, string deviceId,
@@ -37,7 +26,7 @@ public sealed class ConsumptionApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
         await PostAsync(app, IngestAppFactory.Gateway1Key, "gw-1", 1, "wm-1",
             (1, _h20, 1000), (2, _h20.AddHours(1), 1250), (3, _h20.AddHours(3), 1400));
         using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
@@ -58,7 +47,7 @@ public sealed class ConsumptionApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
 
         // 2025-05-30 00:00 JST = 2025-05-29T15:00Z; 2025-05-31 00:00 JST = 2025-05-30T15:00Z.
         var midnight = new DateTimeOffset(2025, 5, 29, 15, 0, 0, TimeSpan.Zero);
@@ -80,7 +69,7 @@ public sealed class ConsumptionApiTests
 
         // Sent by gw-2 before wm-1 was registered to gw-1: registration does not release them.
         await PostAsync(app, IngestAppFactory.Gateway2Key, "gw-2", 1, "wm-1", (1, _h20, 1000), (2, _h20.AddHours(1), 1250));
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
         using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
 
         var answer = (await reader.GetFromJsonAsync<MeterConsumption>(
@@ -114,7 +103,7 @@ public sealed class ConsumptionApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
         using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
 
         var response = await reader.GetAsync(new Uri($"/v1/meters/wm-1/consumption?{query}", UriKind.Relative));
@@ -127,11 +116,11 @@ public sealed class ConsumptionApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
-        await RegisterAsync(app, Registrations.Meter("wm-2"));
-        await RegisterAsync(app, Registrations.Meter("wm-4"));
-        await RegisterAsync(app, Registrations.Meter("wm-3", area: "13104"));
-        await RegisterAsync(app, Registrations.RainGauge("rain-1", area: "13101"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-2"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-4"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-3", area: "13104"));
+        await ApiAssert.RegisterAsync(app, Registrations.RainGauge("rain-1", area: "13101"));
         await PostAsync(app, IngestAppFactory.Gateway1Key, "gw-1", 1, "wm-1", (1, _h20, 1000), (2, _h20.AddHours(1), 1250));
         await PostAsync(app, IngestAppFactory.Gateway1Key, "gw-1", 2, "wm-2", (1, _h20, 500), (2, _h20.AddHours(1), 600));
         await PostAsync(app, IngestAppFactory.Gateway1Key, "gw-1", 3, "wm-3", (1, _h20, 0), (2, _h20.AddHours(1), 2000));
@@ -172,7 +161,7 @@ public sealed class ConsumptionApiTests
     {
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
-        await RegisterAsync(app, Registrations.Meter("wm-1"));
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
         using var client = app.CreateClient(key);
 
         var response = await client.GetAsync(new Uri(
