@@ -28,7 +28,8 @@ public static class IngestApi
                 "with a problem (a defect of the batch itself) changes nothing. A device registered to another gateway " +
                 "refuses the whole batch (403 device-not-owned); readings of an unregistered device are stored " +
                 "quarantined (counted in 'quarantined', listed by GET /v1/admin/quarantine, out of consumption until " +
-                "the device is registered).")
+                "the device is registered). A batch whose every reading is observed too far ahead of the server clock is " +
+                "refused whole (422 readings-in-future): nothing of it is stored, so it is accepted when sent again later.")
             .RequireCallerRole(CallerRole.Gateway)
             .AddOpenApiOperationTransformer(IngestOpenApi.DescribeBatchBodyAsync)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -147,6 +148,18 @@ public static class IngestApi
         if (normalised.Readings is not { } readings)
         {
             return Problems.InvalidBatch(normalised.Error!);
+        }
+
+        if (readings.Count == 0 && batch.Events.Count == 0 && batch.Gaps.Count == 0
+            && normalised.Rejected is [_, ..] future && future.All(r => r.InFuture))
+        {
+            // Nothing would be stored: refuse the batch whole. The gateway keeps a refused batch and offers it again
+            // later, when its readings are no longer ahead of this clock.
+            return Problems.ReadingsInFuture(
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Every reading of batch {batch.GatewayId}/{batch.Sequence} ({future.Count}) is observed more than " +
+                    $"{options.MaxFutureSkew} ahead of the server clock; nothing of it is stored. First: {future[0].Reason}"),
+                [.. future.Take(BatchAccepted.MaxListedRejections).Select(r => new Rejection(r.DeviceId, r.Seq, r.Reason))]);
         }
 
         var quarantined = quarantinedDevices.Count == 0 ? 0 : readings.Count(r => r.Quarantined);

@@ -47,4 +47,11 @@ public static class ProblemTypes
 
     /// <summary>403: the batch carries readings of a device registered to another gateway; nothing of it is stored.</summary>
     public const string DeviceNotOwned = "urn:edge:problem:device-not-owned";
+
+    /// <summary>
+    /// 422: every reading of the batch is observed too far ahead of the server clock, so nothing of it would be
+    /// stored; nothing is, not even its batch id, so the same batch is accepted once the clocks agree. (A batch with
+    /// some good readings is stored and its future readings set aside, listed in the answer.)
+    /// </summary>
+    public const string ReadingsInFuture = "urn:edge:problem:readings-in-future";
 }

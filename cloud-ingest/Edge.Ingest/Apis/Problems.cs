@@ -53,6 +53,16 @@ public static class Problems
             type: malformed ? ProblemTypes.MalformedBatch : ProblemTypes.InvalidBatch,
             extensions: new Dictionary<string, object?> { ["errors"] = ErrorList(errors) });
 
+    /// <summary>
+    /// 422 <see cref="ProblemTypes.ReadingsInFuture"/> with a <c>rejections</c> extension:
+    /// <c>[{ "deviceId", "seq", "reason" }]</c>, the first 20 readings.
+    /// </summary>
+    public static ProblemHttpResult ReadingsInFuture(string detail, IReadOnlyList<Model.Rejection> rejections) =>
+        TypedResults.Problem(
+            detail: detail, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Readings from the future",
+            type: ProblemTypes.ReadingsInFuture,
+            extensions: new Dictionary<string, object?> { ["rejections"] = rejections });
+
     /// <summary>429 <see cref="ProblemTypes.RateLimited"/>; the caller sets <c>Retry-After</c>.</summary>
     public static ProblemHttpResult RateLimited(string detail) =>
         Create(StatusCodes.Status429TooManyRequests, ProblemTypes.RateLimited, "Too many requests", detail);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Model;
+using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,10 @@ public static class QueryApi
         var api = app.MapGroup("/v1").WithTags("Query");
         api.MapGet("/meters/{id}/readings", GetReadingsAsync)
             .WithName("GetMeterReadings")
-            .WithDescription("Normalised readings (SI units, UTC) ordered by observed time, then seq.")
+            .WithDescription(
+                "Normalised readings (SI units, UTC) ordered by observed time, then seq. Water meters only: a " +
+                "registered sensor is 404 here (its data is in the NGSI-LD observations export). Readings of a " +
+                "device nobody registered are shown flagged 'quarantined', as the operator's view of the quarantine.")
             .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -34,7 +38,7 @@ public static class QueryApi
             .WithName("GetMeterLatest")
             .WithDescription(
                 "The latest reading of each channel by observed time (not by arrival: a backfilled old reading never " +
-                "replaces a newer one). Quarantined readings are left out.")
+                "replaces a newer one). Quarantined readings are left out. Water meters only, as for readings.")
             .RequireCallerRole(CallerRole.Reader, CallerRole.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -71,9 +75,15 @@ public static class QueryApi
         [Description("Cursor from a previous page's 'next': readings after it (by observed time, then seq).")]
         string? after,
         IIngestStore store,
+        IDeviceRegistry registry,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (await NotAWaterMeterAsync(id, registry, cancellationToken) is { } notMeter)
+        {
+            return notMeter;
+        }
+
         if (!InstantParameter.TryParse(from, "from", out var fromMs, out var problem)
             || !InstantParameter.TryParse(to, "to", out var toMs, out problem))
         {
@@ -140,9 +150,15 @@ public static class QueryApi
     public static async Task<Results<Ok<MeterReadings>, ProblemHttpResult>> GetLatestAsync(
         [Description("Device id of the meter.")] string id,
         IIngestStore store,
+        IDeviceRegistry registry,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (await NotAWaterMeterAsync(id, registry, cancellationToken) is { } notMeter)
+        {
+            return notMeter;
+        }
+
         var stored = await store.GetReadingsAsync(id, null, null, cancellationToken);
         if (stored is null)
         {
@@ -157,6 +173,23 @@ public static class QueryApi
             .Select(ToModel)
             .ToList();
         return TypedResults.Ok(new MeterReadings(id, latest));
+    }
+
+    // Meter endpoints serve water meters (AccessPolicy.CanSeeDevice): a registered sensor is not found here. A device
+    // nobody registered is answered, its readings flagged quarantined: the roles of these endpoints are the operators
+    // who review the quarantine (AccessPolicy, EndpointGroup.Quarantine), and this is where they see its readings.
+    private static async Task<ProblemHttpResult?> NotAWaterMeterAsync(
+        string id, IDeviceRegistry registry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        if (await registry.FindAsync(id, cancellationToken) is { Kind: not DeviceKind.WaterMeter } device)
+        {
+            return Problems.UnknownMeter(
+                $"Device {DetailText.Quote(id)} is registered as {DetailText.Quote(DeviceKindNames.ToName(device.Kind))}, not a water meter; " +
+                "its observations are served by GET /v1/export/ngsi-ld/observations.");
+        }
+
+        return null;
     }
 
     private static MeterReading ToModel(StoredReading r) => new(

@@ -36,13 +36,19 @@ public static class AccessPolicy
     /// <summary>
     /// Whether a caller allowed on <paramref name="group"/> may see data of <paramref name="device"/> through it:
     /// meter groups serve water meters only, sensor data never a water meter (a household), welfare alerts only
-    /// enrolled households. Unregistered devices are visible to no one through these groups.
+    /// enrolled households. An unregistered device (null) is the quarantine: only its readings, flagged, and only to
+    /// the operators who review the quarantine; it counts in no consumption, export or alert.
     /// </summary>
     public static bool CanSeeDevice(CallerRole role, EndpointGroup group, DeviceRegistration? device)
     {
-        if (device is null || !Allows(role, group))
+        if (!Allows(role, group))
         {
             return false;
+        }
+
+        if (device is null)
+        {
+            return group == EndpointGroup.MeterReadings && Allows(role, EndpointGroup.Quarantine);
         }
 
         return group switch

@@ -81,6 +81,7 @@ public sealed class BatchNormaliser(ChannelValueNormaliser channels, IOptions<In
                             ? string.Create(CultureInfo.InvariantCulture,
                                 $"{where} reading seq {point.Seq} has the unknown clock quality {(int)point.ClockQuality}.")
                             : CheckNotInFuture(where, point, latestMs, now, settings.MaxFutureSkew));
+                    var inFuture = unitProblem is null && quality is not null && reason is not null;
                     double value = 0;
                     if (reason is null)
                     {
@@ -99,7 +100,7 @@ public sealed class BatchNormaliser(ChannelValueNormaliser channels, IOptions<In
                         rejected.Add(new RejectedReading(
                             device.DeviceId, point.Seq, run.Channel, point.ObservedUnixMs,
                             quality ?? ((int)point.ClockQuality).ToString(CultureInfo.InvariantCulture), point.Flags,
-                            point.Mantissa, run.Scale, run.Unit, reason));
+                            point.Mantissa, run.Scale, run.Unit, reason, inFuture));
                         continue;
                     }
 

@@ -17,6 +17,7 @@ namespace Edge.Ingest.Normalisation;
 /// <param name="RawScale">Scale as sent (value = mantissa × 10^-scale).</param>
 /// <param name="RawUnit">SenML unit as sent.</param>
 /// <param name="Reason">Why the reading was set aside, fit to show to the caller.</param>
+/// <param name="InFuture">Set aside only for being observed too far ahead of the server clock: time will cure it.</param>
 public sealed record RejectedReading(
     string DeviceId,
     long Seq,
@@ -27,4 +28,5 @@ public sealed record RejectedReading(
     long RawMantissa,
     int RawScale,
     string RawUnit,
-    string Reason);
+    string Reason,
+    bool InFuture = false);

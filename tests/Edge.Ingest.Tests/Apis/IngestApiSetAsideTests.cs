@@ -109,14 +109,15 @@ public sealed class IngestApiSetAsideTests
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
-        await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Litres("gw-1", 1, "m", (2, _tooLate, 2))));
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
+            TestBatches.Binary(TestBatches.Litres("gw-1", 1, "m", (1, _t0, 1), (2, _tooLate, 2)))));
 
         var accepted = await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
-            TestBatches.Binary(TestBatches.Litres("gw-1", 2, "m", (2, _tooLate, 2)))));
+            TestBatches.Binary(TestBatches.Litres("gw-1", 2, "m", (2, _tooLate, 2), (3, _t0.AddMinutes(1), 3)))));
 
-        Assert.Equal(("gw-1/2", false, 0, 1, 0), ApiAssert.Counts(accepted));
+        Assert.Equal(("gw-1/2", false, 1, 1, 0), ApiAssert.Counts(accepted));
         Assert.Equal([(2L, "gw-1/1")], (await ApiAssert.RejectedAsync(app)).Select(r => (r.Seq, r.BatchId)));
-        Assert.Equal(new IngestStats(2, 0, 0, 1, 1), await ApiAssert.StatsAsync(app));
+        Assert.Equal(new IngestStats(2, 0, 2, 1, 1), await ApiAssert.StatsAsync(app));
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed class IngestApiSetAsideTests
         using var dir = new TempDirectory();
         await using var app = new IngestAppFactory(dir.DatabasePath);
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
-        var batch = TestBatches.Litres("gw-1", 1, "m", (2, _tooLate, 2));
+        var batch = TestBatches.Litres("gw-1", 1, "m", (1, _t0, 1), (2, _tooLate, 2));
 
         var response = await gateway.PostAsync("/v1/batches", TestBatches.Binary(batch));
 
@@ -166,6 +167,59 @@ public sealed class IngestApiSetAsideTests
         Assert.Equal(1, json.RootElement.GetProperty("rejected").GetInt32());
         var entry = Assert.Single(json.RootElement.GetProperty("rejections").EnumerateArray());
         Assert.Equal(["deviceId", "seq", "reason"], entry.EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task PostBatch_EveryReadingInFuture_422ProblemNothingStoredAcceptedOnceTheClockCatchesUp()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        var body = BatchCodec.Encode(TestBatches.Litres("gw-1", 1, "m", (2, _tooLate, 2), (3, _tooLate.AddMinutes(1), 3)));
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Bytes(body));
+
+        var detail = await ApiAssert.ProblemAsync(response, System.Net.HttpStatusCode.UnprocessableEntity, ProblemTypes.ReadingsInFuture);
+        Assert.Equal(
+            $"Every reading of batch gw-1/1 (2) is observed more than 00:10:00 ahead of the server clock; nothing of it is stored. First: {FutureReason}",
+            detail);
+        await ApiAssert.NothingStoredAsync(app);
+        Assert.Empty(await ApiAssert.RejectedAsync(app));
+
+        // The gateway keeps a refused batch and offers it again; 12 minutes on, 00:11 and 00:12 are within the skew.
+        app.Time.Advance(TimeSpan.FromMinutes(12));
+        var accepted = await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Bytes(body)));
+
+        Assert.Equal(("gw-1/1", false, 2, 0, 0), ApiAssert.Counts(accepted));
+    }
+
+    [Fact]
+    public async Task PostBatch_EveryReadingInFuture_ProblemListsTheReadings()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+
+        var response = await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Litres("gw-1", 1, "m", (2, _tooLate, 2))));
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var entry = Assert.Single(json.RootElement.GetProperty("rejections").EnumerateArray());
+        Assert.Equal(("m", 2L, FutureReason), (entry.GetProperty("deviceId").GetString(), entry.GetProperty("seq").GetInt64(), entry.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task PostBatch_EveryReadingInUnsupportedUnit_200SetAsideAndKept()
+    {
+        // Time does not cure a wrong unit: such a batch is accepted and its readings kept for the operator.
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+
+        var accepted = await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
+            TestBatches.Binary(TestBatches.Create("gw-1", 1, TestBatches.Meter("meter-kwh", "kWh", 0, (1, _t0, 1))))));
+
+        Assert.Equal(("gw-1/1", false, 0, 0, 1), ApiAssert.Counts(accepted));
+        Assert.Equal([KwhReason], (await ApiAssert.RejectedAsync(app)).Select(r => r.Reason));
     }
 
     private static async Task<MeterReadings> ReadAsync(IngestAppFactory app, string deviceId)

@@ -1,6 +1,7 @@
 using System.Net;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Tests.Support;
+using Edge.Uplink;
 
 namespace Edge.Ingest.Tests.Apis;
 
@@ -8,6 +9,9 @@ public sealed class RejectedQueryApiTests
 {
     // Far beyond any skew the tests' server clock (2025-06-01 + a few hours) allows.
     private static readonly DateTimeOffset _future = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // Each batch carries one good reading too: a batch of nothing but future readings is refused whole instead.
+    private static DeviceRun Good(long seq) => TestBatches.Meter("ok", "l", 0, (seq, IngestAppFactory.Start.AddHours(-1), seq));
 
     [Fact]
     public async Task GetRejected_NoFilter_NewestReceivedFirstThenDeviceThenSeqDescending()
@@ -52,7 +56,7 @@ public sealed class RejectedQueryApiTests
         await using var app = new IngestAppFactory(dir.DatabasePath);
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
         var points = Enumerable.Range(1, 101).Select(i => ((long)i, _future, 1L)).ToArray();
-        await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Litres("gw-1", 1, "m", points))));
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Create("gw-1", 1, TestBatches.Meter("m", "l", 0, points), Good(1)))));
 
         Assert.Equal(100, (await ApiAssert.RejectedAsync(app)).Count);
         Assert.Equal(101, (await ApiAssert.RejectedAsync(app, "?limit=1000")).Count);
@@ -104,14 +108,15 @@ public sealed class RejectedQueryApiTests
         var app = new IngestAppFactory(dir.DatabasePath);
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
         await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
-            TestBatches.Binary(TestBatches.Litres("gw-1", 1, "a", (1, _future, 1)))));
+            TestBatches.Binary(TestBatches.Create("gw-1", 1, TestBatches.Meter("a", "l", 0, (1, _future, 1)), Good(1)))));
         app.Time.Advance(TimeSpan.FromHours(1));
         await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Create("gw-1", 2,
             TestBatches.Meter("b", "l", 0, (1, _future, 1)),
-            TestBatches.Meter("a", "l", 0, (2, _future, 2))))));
+            TestBatches.Meter("a", "l", 0, (2, _future, 2)),
+            Good(2)))));
         app.Time.Advance(TimeSpan.FromHours(1));
         await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
-            TestBatches.Binary(TestBatches.Litres("gw-1", 3, "a", (3, _future, 3)))));
+            TestBatches.Binary(TestBatches.Create("gw-1", 3, TestBatches.Meter("a", "l", 0, (3, _future, 3)), Good(3)))));
         return app;
     }
 }

@@ -82,6 +82,16 @@ public sealed class AccessPolicyTests
     {
         Assert.True(AccessPolicy.CanSeeDevice(CallerRole.Reader, EndpointGroup.MeterReadings, Registrations.Meter()));
         Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Waterworks, EndpointGroup.MeterReadings, Registrations.RainGauge()));
-        Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Waterworks, EndpointGroup.MeterReadings, null));
+    }
+
+    [Fact]
+    public void CanSeeDevice_Unregistered_OnlyItsReadingsAndOnlyToQuarantineReviewers()
+    {
+        Assert.True(AccessPolicy.CanSeeDevice(CallerRole.Waterworks, EndpointGroup.MeterReadings, null));
+        Assert.True(AccessPolicy.CanSeeDevice(CallerRole.Admin, EndpointGroup.MeterReadings, null));
+        Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Disaster, EndpointGroup.MeterReadings, null));
+        Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Waterworks, EndpointGroup.MeterConsumption, null));
+        Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Waterworks, EndpointGroup.MeterExport, null));
+        Assert.False(AccessPolicy.CanSeeDevice(CallerRole.Welfare, EndpointGroup.WelfareAlerts, null));
     }
 }

@@ -89,9 +89,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         await AssertVisibleAsync(endpoint, role, body);
     }
 
-    // The per-device rule of the access table: meter endpoints serve water meters only, and no group shows an
-    // unregistered device. These rows are as the policy says; the app answers otherwise (see the skip reasons).
-    [Theory(Skip = "Defect: GET /v1/meters/{id}/readings and /latest serve any stored device, a rain gauge too (200 with its rain readings); AccessPolicy.CanSeeDevice is not applied by QueryApi.")]
+    // The per-device rule of the access table: meter endpoints serve water meters only.
+    [Theory]
     [InlineData("readings", RainGauge, "waterworks")]
     [InlineData("readings", RainGauge, "admin")]
     [InlineData("latest", RainGauge, "waterworks")]
@@ -101,20 +100,43 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
 
         using var response = await client.GetAsync(new Uri($"/v1/meters/{deviceId}/{what}", UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        AssertNone(body, "\"readings\"", "\"value\"");
     }
 
-    [Theory(Skip = "Defect: GET /v1/meters/{id}/readings and /latest serve the readings of an unregistered device (quarantined readings, 200); AccessPolicy.CanSeeDevice says unregistered devices are visible to no one through meter groups. Only GET /v1/admin/quarantine should show them.")]
-    [InlineData("readings", "waterworks")]
-    [InlineData("latest", "waterworks")]
-    public async Task GetMeterData_Unregistered_NotFound(string what, string role)
+    // An unregistered device's readings are the quarantine: the operators (waterworks, admin) see them here, each
+    // flagged; they never count as the meter's latest, and the other roles are refused by the table.
+    [Theory]
+    [InlineData("waterworks")]
+    [InlineData("admin")]
+    public async Task GetMeterReadings_Unregistered_EveryReadingFlaggedQuarantined(string role)
     {
         using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
 
-        using var response = await client.GetAsync(new Uri($"/v1/meters/{StrayMeter}/{what}", UriKind.Relative));
+        using var readings = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/v1/meters/{StrayMeter}/readings", UriKind.Relative)));
+        using var latest = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/v1/meters/{StrayMeter}/latest", UriKind.Relative)));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var rows = readings.RootElement.GetProperty("readings").EnumerateArray().ToList();
+        Assert.Single(rows);
+        Assert.True(rows[0].GetProperty("quarantined").GetBoolean());
+        Assert.Empty(latest.RootElement.GetProperty("readings").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("disaster")]
+    [InlineData("welfare")]
+    [InlineData("gateway")]
+    public async Task GetMeterReadings_UnregisteredAsNonOperator_Forbidden(string role)
+    {
+        using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
+
+        using var response = await client.GetAsync(new Uri($"/v1/meters/{StrayMeter}/readings", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        AssertNone(await response.Content.ReadAsStringAsync(), StrayMeter);
     }
 
     [Theory]
