@@ -1,4 +1,5 @@
 using Edge.Ingest.Consumption;
+using Edge.Ingest.Model;
 using Edge.Ingest.Normalisation.Registers;
 using Edge.Ingest.Normalisation.Units;
 using Edge.Ingest.Registry;
@@ -33,7 +34,9 @@ public static class ConsumptionLoader
         var registers = stored
             .Where(r => !r.Quarantined && string.Equals(r.Channel, channel, StringComparison.Ordinal)
                 && string.Equals(r.Unit, "m3", StringComparison.Ordinal))
-            .Select(r => new RegisterReading(DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs), (decimal)r.Value))
+            .Select(r => new RegisterReading(
+                DateTimeOffset.FromUnixTimeMilliseconds(r.ObservedUnixMs), (decimal)r.Value,
+                ReverseFlow: ((ReadingFlags)r.Flags).HasFlag(ReadingFlags.Reverse)))
             .ToList();
         return ConsumptionCalculator.Compute(registers, spec, boundaries, tolerance);
     }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Export;
+using Edge.Ingest.Model;
 using Edge.Ingest.Normalisation.Registers;
 using Edge.Ingest.Normalisation.Units;
 using Edge.Ingest.Registry;
@@ -73,7 +74,8 @@ public static class NgsiLdApi
             if (latest is not null)
             {
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(latest.ObservedUnixMs);
-                observed.Add(NgsiLdExport.WaterConsumptionObserved(meter, new RegisterReading(at, (decimal)latest.Value, meter.Meter?.Serial)));
+                observed.Add(NgsiLdExport.WaterConsumptionObserved(meter, new RegisterReading(
+                    at, (decimal)latest.Value, meter.Meter?.Serial, ((ReadingFlags)latest.Flags).HasFlag(ReadingFlags.Reverse))));
             }
 
             described.Add(NgsiLdExport.Device(meter, latest is null ? null : DateTimeOffset.FromUnixTimeMilliseconds(latest.ObservedUnixMs)));

@@ -42,6 +42,36 @@ public sealed class ConsumptionApiTests
         Assert.Equal((1m, 1.25m), (answer.Intervals[0].StartRegisterM3, answer.Intervals[0].EndRegisterM3));
     }
 
+    [Theory]
+    [InlineData(1, "good")] // the meter's reverse flag (FRAME.md bit 0): backflow, a fact
+    [InlineData(0, "suspect")] // a fall without the flag is kept signed but doubted
+    public async Task GetMeterConsumption_RegisterFalls_NegativeVolumeKeptSignedQualityByReverseFlag(int flags, string quality)
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        await ApiAssert.RegisterAsync(app, Registrations.Meter("wm-1"));
+        using (var gateway = app.CreateClient(IngestAppFactory.Gateway1Key))
+        {
+            var run = new Edge.Uplink.DeviceRun("wm-1",
+            [
+                new Edge.Uplink.ChannelRun("volume", "l", 0,
+                [
+                    new Edge.Uplink.ReadingPoint(1, _h20.ToUnixTimeMilliseconds(), 1000, Edge.Uplink.ClockQuality.Ntp, 0),
+                    new Edge.Uplink.ReadingPoint(2, _h20.AddHours(1).ToUnixTimeMilliseconds(), 980, Edge.Uplink.ClockQuality.Ntp, flags),
+                ]),
+            ]);
+            await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Create("gw-1", 1, run))));
+        }
+
+        using var reader = app.CreateClient(IngestAppFactory.ReaderKey);
+        var answer = (await reader.GetFromJsonAsync<MeterConsumption>(
+            "/v1/meters/wm-1/consumption?interval=hour&from=2025-05-31T20:00:00Z&to=2025-05-31T21:00:00Z"))!;
+
+        // 980 l - 1000 l = -0.02 m³, within Q4 × 1 h of a domestic meter either way.
+        var hour = Assert.Single(answer.Intervals);
+        Assert.Equal((-0.02m, quality), (hour.VolumeM3, hour.Quality));
+    }
+
     [Fact]
     public async Task GetMeterConsumption_DailyTokyoDay_VolumeBetweenLocalMidnights()
     {

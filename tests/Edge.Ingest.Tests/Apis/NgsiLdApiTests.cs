@@ -63,6 +63,33 @@ public sealed class NgsiLdApiTests
         Assert.DoesNotContain("rain-1", doc.RootElement.GetRawText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1, 1)] // FRAME.md flag bit 0, reverse: "potential of backflows occurring"
+    [InlineData(2, 0)] // tamper only
+    [InlineData(0, 0)]
+    public async Task GetWaterConsumption_LatestReadingFlags_AlarmWaterQualityFromTheReverseBit(int flags, int alarm)
+    {
+        using var dir = new TempDirectory();
+        await using var app = await StartAsync(dir);
+        using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
+        var backflow = new DeviceRun("wm-2",
+        [
+            new ChannelRun("volume", "l", 0,
+            [
+                new ReadingPoint(1, _h20.ToUnixTimeMilliseconds(), 500, ClockQuality.Ntp, 0),
+                new ReadingPoint(2, _h20.AddHours(1).ToUnixTimeMilliseconds(), 480, ClockQuality.Ntp, flags),
+            ]),
+        ]);
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Binary(TestBatches.Create(IngestAppFactory.Gateway1, 4, backflow))));
+        using var waterworks = app.CreateClient(IngestAppFactory.WaterworksKey);
+
+        using var doc = JsonDocument.Parse(await waterworks.GetStringAsync(new Uri("/v1/export/ngsi-ld/water-consumption", UriKind.Relative)));
+
+        var observed = Entity(doc, "urn:ngsi-ld:WaterConsumptionObserved:wm-2");
+        Assert.Equal(480, observed.GetProperty("waterConsumption").GetProperty("value").GetInt64());
+        Assert.Equal(alarm, observed.GetProperty("alarmWaterQuality").GetProperty("value").GetInt32());
+    }
+
     [Fact]
     public async Task GetWaterConsumption_Area_OnlyThatMunicipality()
     {
