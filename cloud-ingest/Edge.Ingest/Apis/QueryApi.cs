@@ -115,32 +115,24 @@ public static class QueryApi
             }
 
             cursor = parsed;
-            fromMs = Math.Max(fromMs ?? long.MinValue, parsed.ObservedMs);
         }
 
-        var stored = await store.GetReadingsAsync(id, fromMs, toMs is { } end && fromMs is { } start ? Math.Max(start, end) : toMs, cancellationToken);
+        // One more than the page size tells whether a next page exists.
+        var stored = await store.GetReadingsPageAsync(
+            id, fromMs, toMs,
+            new ReadingPage(cursor?.ObservedMs, cursor?.Seq ?? 0, pageSize + 1),
+            cancellationToken);
         if (stored is null)
         {
             return Problems.UnknownMeter($"No readings of meter {DetailText.Quote(id)} are stored.");
         }
 
-        IEnumerable<StoredReading> page = stored;
-        if (cursor is { } c)
-        {
-            page = page.Where(r => r.ObservedUnixMs > c.ObservedMs || (r.ObservedUnixMs == c.ObservedMs && r.Seq > c.Seq));
-        }
-
+        IReadOnlyList<StoredReading> page = stored;
         string? next = null;
-        if (pageSize is { } n)
+        if (pageSize is { } n && stored.Count > n)
         {
-            var taken = page.Take(n + 1).ToList();
-            if (taken.Count > n)
-            {
-                taken.RemoveAt(n);
-                next = ReadingCursor.Format(taken[^1].ObservedUnixMs, taken[^1].Seq);
-            }
-
-            page = taken;
+            page = [.. stored.Take(n)];
+            next = ReadingCursor.Format(page[^1].ObservedUnixMs, page[^1].Seq);
         }
 
         return TypedResults.Ok(new MeterReadings(id, [.. page.Select(ToModel)], next));

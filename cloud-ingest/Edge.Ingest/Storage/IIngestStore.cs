@@ -26,6 +26,13 @@ public interface IIngestStore
         string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken);
 
     /// <summary>
+    /// As <see cref="GetReadingsAsync"/>, limited to one <paramref name="page"/> (cursor and size applied by the
+    /// database); <see langword="null"/> when no reading of the device is stored at all.
+    /// </summary>
+    Task<IReadOnlyList<StoredReading>?> GetReadingsPageAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, ReadingPage page, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Readings set aside by the checks, received in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>),
     /// of one device or of all when <paramref name="deviceId"/> is null; newest received first, then by device id
     /// and descending seq; at most <paramref name="limit"/> of them.

@@ -4,10 +4,16 @@ namespace Edge.Ingest.Storage;
 public sealed partial class SqliteIngestStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
-        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken) =>
+        GetReadingsPageAsync(deviceId, fromUnixMs, toUnixMs, ReadingPage.All, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredReading>?> GetReadingsPageAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, ReadingPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(page);
         await using var db = await OpenReaderAsync(cancellationToken);
 
         // One deferred (read) transaction: the existence check and the query see the same snapshot.
@@ -30,11 +36,16 @@ public sealed partial class SqliteIngestStore
                    raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined
             FROM readings
             WHERE device_id = $device AND observed_unix_ms >= $from AND observed_unix_ms < $to
+              AND (observed_unix_ms, seq) > ($afterObserved, $afterSeq)
             ORDER BY observed_unix_ms, seq
+            LIMIT $limit
             """;
         command.Parameters.AddWithValue("$device", deviceId);
         command.Parameters.AddWithValue("$from", fromUnixMs ?? long.MinValue);
         command.Parameters.AddWithValue("$to", toUnixMs ?? long.MaxValue);
+        command.Parameters.AddWithValue("$afterObserved", page.AfterObservedUnixMs ?? long.MinValue);
+        command.Parameters.AddWithValue("$afterSeq", page.AfterObservedUnixMs is null ? long.MinValue : page.AfterSeq);
+        command.Parameters.AddWithValue("$limit", page.Limit ?? -1); // SQLite: a negative LIMIT is no limit
 
         var readings = new List<StoredReading>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

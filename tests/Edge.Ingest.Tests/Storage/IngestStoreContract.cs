@@ -119,6 +119,26 @@ public abstract partial class IngestStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetReadingsPageAsync_CursorAndLimit_StrictlyAfterTheKeyAtMostLimit()
+    {
+        // Key order: (5000, 4), (june, 2), (june, 3), (july, 1).
+        var june = new DateTimeOffset(2025, 6, 30, 23, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var july = new DateTimeOffset(2025, 7, 1, 1, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        await Store.StoreBatchAsync(Write(1, 0, [At(1, july), At(2, june), At(3, june), At(4, 5_000)], []), default);
+
+        var first = (await Store.GetReadingsPageAsync("m", null, null, new ReadingPage(null, 0, 2), default))!;
+        var afterJune2 = (await Store.GetReadingsPageAsync("m", null, null, new ReadingPage(june, 2, 10), default))!;
+        var afterJune2Ranged = (await Store.GetReadingsPageAsync("m", null, july, new ReadingPage(june, 2, null), default))!;
+        var afterLast = (await Store.GetReadingsPageAsync("m", null, null, new ReadingPage(july, 1, 10), default))!;
+
+        Assert.Equal([4L, 2], first.Select(r => r.Seq));
+        Assert.Equal([3L, 1], afterJune2.Select(r => r.Seq));
+        Assert.Equal([3L], afterJune2Ranged.Select(r => r.Seq));
+        Assert.Empty(afterLast);
+        Assert.Null(await Store.GetReadingsPageAsync("nobody", null, null, new ReadingPage(null, 0, 1), default));
+    }
+
+    [Fact]
     public async Task StoreBatchAsync_GatewayCorrectedTime_DeviceTimeKept()
     {
         await Store.StoreBatchAsync(Write(1, 0, [_good with { DeviceUnixMs = 42 }, _good with { Seq = 2 }], []), default);

@@ -7,10 +7,16 @@ namespace Edge.Ingest.Storage.Postgres;
 public sealed partial class PostgresIngestStore
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
-        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredReading>?> GetReadingsAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, CancellationToken cancellationToken) =>
+        GetReadingsPageAsync(deviceId, fromUnixMs, toUnixMs, ReadingPage.All, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredReading>?> GetReadingsPageAsync(
+        string deviceId, long? fromUnixMs, long? toUnixMs, ReadingPage page, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deviceId);
+        ArgumentNullException.ThrowIfNull(page);
         await EnsureInitializedAsync(cancellationToken);
         await using var db = await _dataSource.OpenConnectionAsync(cancellationToken);
 
@@ -32,11 +38,16 @@ public sealed partial class PostgresIngestStore
                    raw_mantissa, raw_scale, raw_unit, batch_id, device_unix_ms, quarantined
             FROM readings
             WHERE device_id = $1 AND observed_unix_ms >= $2 AND observed_unix_ms < $3
+              AND (observed_unix_ms, seq) > ($4, $5)
             ORDER BY observed_unix_ms, seq
+            LIMIT $6
             """, db, transaction);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = deviceId });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromUnixMs ?? long.MinValue });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = toUnixMs ?? long.MaxValue });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = page.AfterObservedUnixMs ?? long.MinValue });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = page.AfterObservedUnixMs is null ? long.MinValue : page.AfterSeq });
+        command.Parameters.Add(new NpgsqlParameter<long?> { TypedValue = page.Limit }); // PostgreSQL: LIMIT NULL is no limit
 
         var readings = new List<StoredReading>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
