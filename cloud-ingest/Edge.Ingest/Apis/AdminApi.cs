@@ -35,6 +35,7 @@ public static class AdminApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/devices/{id}", PutDeviceAsync)
             .WithName("PutDevice")
+            .AddOpenApiOperationTransformer(DeviceDocumentSchema.DescribePutBodyAsync)
             .WithDescription(
                 "Registers or replaces a device (application/json, one seed-file device entry whose deviceId is the " +
                 "id in the path). Validated like a seed: every defect is listed in 'errors' with its JSON path and " +

@@ -55,6 +55,77 @@ public sealed class IngestOpenApiTests
     }
 
     [Fact]
+    public async Task OpenApiDocument_PutDevice_BodySchemaFitsEveryDemoSeedDevice()
+    {
+        using var dir = new TempDirectory();
+        await using var app = new IngestAppFactory(dir.DatabasePath);
+        using var client = app.CreateClient(apiKey: null);
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
+
+        var put = document.RootElement.GetProperty("paths").GetProperty("/v1/admin/devices/{id}").GetProperty("put");
+        var schema = put.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal(
+            ["areaCode", "channels", "deviceId", "gatewayId", "kind", "location"],
+            schema.GetProperty("required").EnumerateArray().Select(r => r.GetString()).Order());
+        Assert.Contains("water-meter", schema.GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+
+        // The demo seed (a document the registry accepts) has only members the schema names, and all it requires.
+        using var seed = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Registry", "demo-seed.json")));
+        foreach (var device in seed.RootElement.GetProperty("devices").EnumerateArray())
+        {
+            AssertFits(schema, device, "$");
+        }
+    }
+
+    private static void AssertFits(JsonElement schema, JsonElement value, string path)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                Assert.Equal("object", schema.GetProperty("type").GetString());
+                var properties = schema.GetProperty("properties");
+                foreach (var member in value.EnumerateObject())
+                {
+                    Assert.True(properties.TryGetProperty(member.Name, out var inner), $"{path}.{member.Name} is not in the schema");
+                    AssertFits(inner, member.Value, $"{path}.{member.Name}");
+                }
+
+                if (schema.TryGetProperty("required", out var required))
+                {
+                    foreach (var name in required.EnumerateArray())
+                    {
+                        Assert.True(value.TryGetProperty(name.GetString()!, out _), $"{path} lacks {name}");
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                Assert.Equal("array", schema.GetProperty("type").GetString());
+                foreach (var item in value.EnumerateArray())
+                {
+                    AssertFits(schema.GetProperty("items"), item, $"{path}[]");
+                }
+
+                break;
+            case JsonValueKind.String:
+                Assert.Equal("string", schema.GetProperty("type").GetString());
+                if (schema.TryGetProperty("enum", out var values))
+                {
+                    Assert.Contains(value.GetString(), values.EnumerateArray().Select(v => v.GetString()));
+                }
+
+                break;
+            case JsonValueKind.Number:
+                Assert.Contains(schema.GetProperty("type").GetString(), new[] { "number", "integer" });
+                break;
+            default:
+                Assert.Equal("boolean", schema.GetProperty("type").GetString());
+                break;
+        }
+    }
+
+    [Fact]
     public async Task Healthz_DatabaseOpen_200()
     {
         using var dir = new TempDirectory();
