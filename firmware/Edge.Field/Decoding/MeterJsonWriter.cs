@@ -21,7 +21,9 @@ public static class MeterJsonWriter
             json.WriteStartObject();
             WriteHeader(json, format, t);
             WriteStatus(json, t);
-            if (MBusDeviceType.IsWater(t.DeviceType))
+            // Techem's radio meters name their medium with their own device types (0x62, 0x72): a manufacturer layout we
+            // decoded to a volume register is a water meter's total too.
+            if (MBusDeviceType.IsWater(t.DeviceType) || (t.ManufacturerFormat is not null && MBusWaterRegister.Find(t) >= 0))
             {
                 var register = MBusWaterRegister.Find(t);
                 json.WritePropertyName("total_m3");

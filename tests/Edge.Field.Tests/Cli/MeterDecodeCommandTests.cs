@@ -71,6 +71,19 @@ public sealed class MeterDecodeCommandTests(ITestOutputHelper output)
         Assert.True(json.RootElement.GetProperty("decrypted").GetBoolean());
     }
 
+    [Fact]
+    public async Task Decode_TechemRadio3OwnDeviceType_TotalIsBillingPlusSince()
+    {
+        // M "TCH" (0x5068) ID 12345678 version 74 type 62 (Techem's own code), CI A2: status 00, billing date 0000,
+        // billing volume 0x0059 = 8.9 m3, current date 0000, since billing 0x0031 = 4.9 m3: total 8.9 + 4.9 = 13.8 m3.
+        var (exitCode, text, error) = await CliRun.InvokeAsync(
+            "decode", "--format", "wmbus", "--hex", "13" + "446850785634127462" + "A2" + "00" + "0000" + "5900" + "0000" + "3100");
+
+        Assert.Equal((0, string.Empty), (exitCode, error));
+        using var json = JsonDocument.Parse(text);
+        Assert.Equal(13.8m, json.RootElement.GetProperty("total_m3").GetDecimal());
+    }
+
     [ConformanceFact]
     public async Task Decode_ManufacturerLayout_NamedAndRecordMarked()
     {
