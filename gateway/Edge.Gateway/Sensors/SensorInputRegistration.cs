@@ -34,13 +34,14 @@ internal static class SensorInputRegistration
                 SensorThresholdOptions.SectionName, typeof(SensorThresholdOptions), thresholdErrors.Select(e => "Edge:Gateway:" + e));
         }
 
+        // Device sensor nodes publish over MQTT: their readings meet the same thresholds as the Pi's own sensors.
+        services.TryAddSingleton(new SensorThresholdEvaluator(thresholds));
         if (sensors.Count == 0)
         {
             return;
         }
 
         services.TryAddSingleton<MeterSequences>();
-        services.TryAddSingleton(new SensorThresholdEvaluator(thresholds));
         services.TryAddSingleton<SensorReadingSink>();
         foreach (var sensor in sensors)
         {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Edge.Gateway.Clock;
 using Edge.Gateway.Diagnostics;
+using Edge.Gateway.Sensors.Seismic;
 using Edge.Gateway.Store;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -11,11 +12,15 @@ namespace Edge.Gateway.Southbound;
 /// Handles MQTTnet's InterceptingPublishAsync for device frames. MQTTnet sends the PUBACK only after this
 /// handler's task completes, built from <see cref="InterceptingPublishEventArgs.Response"/>; so awaiting the
 /// group commit here means a frame is acknowledged only once its readings are on disk (gateway promise 1).
+/// A sensor node's readings meet the configured thresholds (<see cref="SensorThresholdEvaluator"/>) as the Pi's own
+/// sensors do: their events are written in the frame's transaction, and the evaluator's state for the device is put
+/// back when the frame is not stored, so its retry raises them again.
 /// </summary>
 internal sealed partial class PublishHandler(
     ReadingWriter writer,
     DataClassifier classifier,
     ClockCorrector corrector,
+    SensorThresholdEvaluator thresholds,
     GatewayCounters counters,
     TimeProvider time,
     ILogger<PublishHandler> logger)
@@ -49,6 +54,19 @@ internal sealed partial class PublishHandler(
         var readings = DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds());
         var clock = corrector.Correct(deviceId, frame.Header.Clock, readings);
         var records = classifier.Classify(clock.Readings) with { Epoch = clock.Epoch, EpochRefined = clock.Refined };
+        (int, bool) before;
+        lock (thresholds)
+        {
+            // Shared with the Pi's sensor inputs; the evaluator is not thread-safe.
+            before = thresholds.StateOf(deviceId);
+            var events = new List<EventRecord>(records.Events);
+            foreach (var r in records.Readings)
+            {
+                events.AddRange(thresholds.Evaluate(r));
+            }
+
+            records = records with { Events = events };
+        }
 
         try
         {
@@ -59,6 +77,11 @@ internal sealed partial class PublishHandler(
         }
         catch (Exception ex)
         {
+            lock (thresholds)
+            {
+                thresholds.Restore(deviceId, before);
+            }
+
             counters.FrameRefused();
             LogStoreFailed(logger, ex, deviceId);
             if (session?.IsMqtt5 == true)
