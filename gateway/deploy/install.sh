@@ -13,7 +13,7 @@
 #   --root DIR     install into DIR instead of / (an image being built, or a test): no service is started.
 #   --no-start     enable the service but do not (re)start it.
 #
-# Also: the service user edge-gateway (systemd-sysusers, member of dialout for serial ports), the unit in
+# Also: the service user edge-gateway (systemd-sysusers, member of dialout, gpio and i2c), the unit in
 # /etc/systemd/system, enabled for multi-user.target. The data stay in /var/lib/edge-gateway (StateDirectory=),
 # which systemd creates and this script never touches.
 set -eu
@@ -55,7 +55,8 @@ if command -v systemd-sysusers >/dev/null 2>&1; then
 elif [ "$root" = / ]; then
   getent group edge-gateway >/dev/null || groupadd --system edge-gateway
   getent passwd edge-gateway >/dev/null || useradd --system --gid edge-gateway --home-dir /var/lib/edge-gateway --shell /usr/sbin/nologin --comment "Edge gateway" edge-gateway
-  usermod -a -G dialout edge-gateway
+  for g in gpio i2c; do getent group "$g" >/dev/null || groupadd --system "$g"; done
+  usermod -a -G dialout,gpio,i2c edge-gateway
 else
   echo "install.sh: --root needs systemd-sysusers" >&2; exit 1
 fi

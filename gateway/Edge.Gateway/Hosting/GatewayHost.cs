@@ -1,5 +1,6 @@
 using Edge.Gateway.Batching;
 using Edge.Gateway.Clock;
+using Edge.Gateway.Pulse;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
 using Edge.Gateway.Links;
@@ -93,6 +94,7 @@ public static class GatewayHost
         HealthRegistration.AddHealth(services);
         SerialInputRegistration.AddSerialInputs(services, configuration);
         SensorInputRegistration.AddSensorInputs(services, configuration);
+        PulseMeterRegistration.AddPulseMeters(services, configuration);
         services.AddHostedService(sp => sp.GetRequiredService<MqttBrokerService>());
     }
 

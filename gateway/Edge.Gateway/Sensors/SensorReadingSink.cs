@@ -34,7 +34,7 @@ internal sealed partial class SensorReadingSink(
             state = sequences.Next(device, -1, 0, observedUnixMs, dedupe: false)!;
             records.Add(new ReadingRecord(
                 device, state.LastSeq, value.Channel, value.Unit, value.Mantissa, value.Scale,
-                observedUnixMs, ClockQuality.Gateway, 0, observedUnixMs, DataClass.Reading));
+                observedUnixMs, ClockQuality.Gateway, value.Flags, observedUnixMs, DataClass.Reading));
         }
 
         var frame = classifier.Classify(records) with { MeterSequence = state };

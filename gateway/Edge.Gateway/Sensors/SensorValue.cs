@@ -7,6 +7,9 @@ namespace Edge.Gateway.Sensors;
 /// <param name="Scale">Decimal places.</param>
 public sealed record SensorValue(string Channel, string Unit, long Mantissa, int Scale)
 {
+    /// <summary>Device status flags of the reading (firmware/FRAME.md, "Flags"); 0 for plain sensor values.</summary>
+    public int Flags { get; init; }
+
     /// <summary>Temperature in °C to 0.01 °C.</summary>
     public static SensorValue Temperature(double celsius) => new("temperature", "Cel", (long)Math.Round(celsius * 100, MidpointRounding.AwayFromZero), 2);
 

@@ -95,7 +95,12 @@ public sealed class DeployFilesTests : IDisposable
         Assert.Equal(["/var/lib/edge-gateway", "/usr/sbin/nologin"], user[5..7]);
         Assert.NotEqual("0", user[2]);
         var group = await File.ReadAllLinesAsync(Path.Combine(root, "etc", "group"));
-        Assert.Contains("edge-gateway", Assert.Single(group, l => l.StartsWith("dialout:", StringComparison.Ordinal)).Split(':')[3].Split(','));
+        foreach (var member in new[] { "dialout:", "gpio:", "i2c:" })
+        {
+            // Serial ports, GPIO (pulse meters) and I2C (sensors); gpio and i2c are created where the system lacks them.
+            Assert.Contains("edge-gateway", Assert.Single(group, l => l.StartsWith(member, StringComparison.Ordinal)).Split(':')[3].Split(','));
+        }
+
         var gid = Assert.Single(group, l => l.StartsWith("edge-gateway:", StringComparison.Ordinal)).Split(':')[2];
 
         Assert.Contains("gw-edited", await File.ReadAllTextAsync(installedConfig), StringComparison.Ordinal);
