@@ -199,6 +199,39 @@ public sealed class EchonetRequester
     }
 
     /// <summary>
+    /// Waits up to <paramref name="timeoutMs"/> for frames while no request is open (the idle part of the
+    /// scheduler's cycle), handing notifications to the handler; returns how many there were.
+    /// </summary>
+    public int Listen(int timeoutMs)
+    {
+        var handled = 0;
+        var deadline = _clock.UptimeMs + timeoutMs;
+        while (true)
+        {
+            var remaining = deadline - _clock.UptimeMs;
+            if (remaining <= 0)
+            {
+                return handled;
+            }
+
+            var n = _transport.Receive(_rx, 0, _rx.Length, (int)remaining);
+            if (n == 0)
+            {
+                return handled;
+            }
+
+            if (n > 0 && Response.TryDecode(_rx, 0, n) && Response.Ehd2 == EchonetFrame.Ehd2Specified && Notify(Response))
+            {
+                handled++;
+            }
+            else
+            {
+                Dropped++;
+            }
+        }
+    }
+
+    /// <summary>
     /// Handles a notification received outside an exchange (the caller's own receive loop): INFC is answered
     /// with INFC_Res. Returns false for frames that are not INF/INFC.
     /// </summary>
