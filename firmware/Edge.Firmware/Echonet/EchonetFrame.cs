@@ -124,6 +124,11 @@ public sealed class EchonetFrame
     public bool TryDecode(byte[] frame, int offset, int length)
     {
         Reset();
+        if (offset < 0 || length < 0 || offset > frame.Length - length)
+        {
+            return Fail(EchonetError.TruncatedHeader, "offset " + offset.ToString() + " and length " + length.ToString() + " lie outside the " + frame.Length.ToString() + "-byte buffer");
+        }
+
         if (length > MaxLength)
         {
             return Fail(EchonetError.FrameTooLong, "frame of " + length.ToString() + " bytes is longer than " + MaxLength.ToString());

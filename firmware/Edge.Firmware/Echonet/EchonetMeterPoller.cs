@@ -9,7 +9,8 @@ namespace Edge.Firmware.Echonet;
 /// fills the gap from the meter's half-hourly historical data (smart meter: SetC 0xE5 = day, then Get 0xE2,
 /// for each day back to the last good read; water and gas: Get 0xE2). Notifications (the smart meter's INF of
 /// 0xEA/0xEB every 30 minutes, INF of 0xE0/0xE7) become readings too. Call <see cref="Tick"/> from the
-/// scheduler; it never blocks longer than the requester's timeouts.
+/// scheduler, and <see cref="EchonetRequester.Listen"/> in between so notifications are taken while idle; neither
+/// blocks longer than the requester's timeouts.
 /// </summary>
 public sealed class EchonetMeterPoller : IEchonetNotificationHandler
 {

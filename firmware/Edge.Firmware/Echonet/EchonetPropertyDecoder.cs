@@ -26,7 +26,12 @@ public static partial class EchonetPropertyDecoder
     /// </summary>
     public static void Learn(EchonetFrame f, EchonetMeterScale scale)
     {
-        if (f.Ehd2 != EchonetFrame.Ehd2Specified || f.Esv < 0x70 || f.Esv == EchonetEsv.InfcRes)
+        // Values the meter itself reports: responses and notifications, and the properties a Get_SNA, INF_SNA or
+        // SetGet_SNA did supply (PDC > 0). Not requests, INFC_Res, nor SetI/SetC_SNA, which echo refused values.
+        var esv = f.Esv;
+        var fromMeter = (esv >= 0x71 && esv <= 0x7E && esv != EchonetEsv.InfcRes)
+            || esv == EchonetEsv.GetSna || esv == EchonetEsv.InfSna || esv == EchonetEsv.SetGetSna;
+        if (f.Ehd2 != EchonetFrame.Ehd2Specified || !fromMeter)
         {
             return;
         }

@@ -114,6 +114,17 @@ public sealed class EchonetMeterPollerTests
     }
 
     [Fact]
+    public void Tick_MeterWithoutCoefficient_GetSnaStillGivesUnitAndCoefficientOne()
+    {
+        var meter = new SimulatedEchonetMeter(_clock, Smart) { RegisterAt = _ => 12345 };
+        meter.Properties[0xE1] = [0x02]; // 0.01 kWh; no 0xD3 and no 0xD7: the Get of all three is Get_SNA
+        var poller = new EchonetMeterPoller(meter, _clock, Smart, _sink);
+        Assert.True(poller.Tick());
+        Assert.Equal(1, poller.Scale.Coefficient);
+        Assert.Equal(123.45m, Assert.Single(_sink.Readings).Value);
+    }
+
+    [Fact]
     public void Tick_MeterWithoutUnit_NoReadingAndRetriesLater()
     {
         var meter = new SimulatedEchonetMeter(_clock, Smart);

@@ -52,6 +52,26 @@ public sealed class EchonetPropertyDecoderTests
         Assert.Equal(6513.9m, EchonetMeaning.Si(_v.Raw, _v));
     }
 
+    [Theory]
+    [InlineData("52", 0x01)] // Get_SNA: the properties it did supply count
+    [InlineData("51", -1)] // SetC_SNA echoes the refused value: not the meter's unit
+    [InlineData("61", -1)] // a request
+    [InlineData("7A", -1)] // INFC_Res
+    public void Learn_OnlyValuesTheMeterReports(string esv, int unitCode)
+    {
+        var scale = LearnFrom($"1081 0001 028801 05FF01 {esv} 02 D3 00 E1 01 01");
+        Assert.Equal(unitCode, scale.UnitCode);
+    }
+
+    [Fact]
+    public void TryDecode_OffsetAndLengthOutsideBuffer_ErrorNotException()
+    {
+        var f = new EchonetFrame();
+        Assert.False(f.TryDecode(new byte[8], 4, 8));
+        Assert.False(f.TryDecode(new byte[8], -1, 4));
+        Assert.Contains("outside", f.ErrorText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Decode_UnitNotYetKnown_RawOnlyNotScaled()
     {
