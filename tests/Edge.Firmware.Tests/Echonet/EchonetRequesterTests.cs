@@ -112,6 +112,21 @@ public sealed class EchonetRequesterTests
         Assert.Equal(EchonetEsv.SetCSna, _requester.Response.Esv);
     }
 
+    [Fact]
+    public void SetGet_DayThenHistory_BothSectionsAnswered()
+    {
+        Assert.Equal(EchonetOutcome.Ok, _requester.SetGet(Meter, 0xE5, 2, 0xE2));
+        Assert.Equal("1081000105FF010288016E01E50102" + "01E200", Convert.ToHexString(_meter.Received[0]));
+        var f = _requester.Response;
+        Assert.Equal(EchonetEsv.SetGetRes, f.Esv);
+        Assert.Equal((1, 1), (f.Opc, f.OpcGet));
+        Assert.Equal(EchonetFrame.SectionGet, f.Section(1));
+        Assert.Equal(194, f.Pdc(1));
+        Assert.Equal(2, f.Buffer[f.EdtOffset(1) + 1]); // the history is of the day just set
+        Assert.Equal(EchonetOutcome.NotAvailable, _requester.SetGet(Meter, 0xE5, 100, 0xE2));
+        Assert.Equal(EchonetEsv.SetGetSna, _requester.Response.Esv);
+    }
+
     private sealed class RecordingHandler : IEchonetNotificationHandler
     {
         public List<string> Frames { get; } = [];

@@ -150,6 +150,36 @@ internal sealed class SimulatedEchonetMeter : IEchonetTransport
                 }
 
                 return Build(q, failed ? 0x51 : 0x71, answers);
+            case 0x6E: // SetGet: OPCSet properties are set, then the OPCGet properties read
+                var gets = new List<(int Epc, byte[] Edt)>();
+                var opcGet = q[i];
+                i++;
+                for (var k = 0; k < opcGet; k++)
+                {
+                    gets.Add((q[i], []));
+                    i += 2 + q[i + 1];
+                }
+
+                foreach (var (epc, edt) in props)
+                {
+                    var ok = Class == 0x0288 && epc == 0xE5 && edt.Length == 1 && edt[0] <= 99;
+                    _historyDay = ok ? edt[0] : _historyDay;
+                    failed |= !ok;
+                    answers.Add((epc, ok ? [] : edt));
+                }
+
+                var read = gets.Select(g => (g.Epc, Read(g.Epc))).ToList();
+                failed |= read.Any(r => r.Item2 == null);
+                var frame = Build(q, failed ? 0x5E : 0x7E, answers).ToList();
+                frame.Add((byte)read.Count);
+                foreach (var (epc, edt) in read)
+                {
+                    frame.Add((byte)epc);
+                    frame.Add((byte)(edt?.Length ?? 0));
+                    frame.AddRange(edt ?? []);
+                }
+
+                return [.. frame];
             default:
                 return null;
         }
