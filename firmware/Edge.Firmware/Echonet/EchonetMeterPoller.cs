@@ -203,9 +203,9 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
     /// <summary>INF/INFC from the meter: learns its scale and delivers 0xE0/0xE3/0xE7 and 0xEA/0xEB values.</summary>
     public void OnNotification(EchonetFrame frame)
     {
-        if ((frame.Seoj >> 8) != MeterClass)
+        if (frame.Seoj != MeterEoj)
         {
-            return;
+            return; // another object of the node (the node profile's instance list, a second meter instance)
         }
 
         EchonetPropertyDecoder.Learn(frame, Scale);

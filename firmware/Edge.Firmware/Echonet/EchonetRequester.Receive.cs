@@ -3,7 +3,7 @@ namespace Edge.Firmware.Echonet;
 /// <summary>The receive side: waiting for the matching response, notifications, INFC_Res.</summary>
 public sealed partial class EchonetRequester
 {
-    private int Exchange(int deoj, int esv, int okEsv, int snaEsv)
+    private int Exchange(int deoj, int okEsv, int snaEsv)
     {
         var length = _writer.Finish();
         if (length < 0)

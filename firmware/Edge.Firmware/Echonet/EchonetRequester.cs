@@ -66,7 +66,7 @@ public sealed partial class EchonetRequester
             _writer.Add(epcs[i]);
         }
 
-        return Exchange(deoj, EchonetEsv.Get, EchonetEsv.GetRes, EchonetEsv.GetSna);
+        return Exchange(deoj, EchonetEsv.GetRes, EchonetEsv.GetSna);
     }
 
     /// <summary>Get of one EPC.</summary>
@@ -89,7 +89,7 @@ public sealed partial class EchonetRequester
             _writer.Add(epcs[i]);
         }
 
-        return Exchange(deoj, EchonetEsv.InfReq, EchonetEsv.Inf, EchonetEsv.InfSna);
+        return Exchange(deoj, EchonetEsv.Inf, EchonetEsv.InfSna);
     }
 
     /// <summary>SetC (0x61) of one property; expects Set_Res or SetC_SNA.</summary>
@@ -101,7 +101,7 @@ public sealed partial class EchonetRequester
         }
 
         _writer.Add(epc, edt, offset, length);
-        return Exchange(deoj, EchonetEsv.SetC, EchonetEsv.SetRes, EchonetEsv.SetCSna);
+        return Exchange(deoj, EchonetEsv.SetRes, EchonetEsv.SetCSna);
     }
 
     /// <summary>SetC of a one-byte property (e.g. 0xE5, the day of the historical data to read).</summary>
@@ -113,7 +113,7 @@ public sealed partial class EchonetRequester
         }
 
         _writer.AddByte(epc, value);
-        return Exchange(deoj, EchonetEsv.SetC, EchonetEsv.SetRes, EchonetEsv.SetCSna);
+        return Exchange(deoj, EchonetEsv.SetRes, EchonetEsv.SetCSna);
     }
 
     /// <summary>SetGet (0x6E): one one-byte Set, then a Get of <paramref name="getEpc"/>, in one exchange.</summary>
@@ -127,7 +127,7 @@ public sealed partial class EchonetRequester
         _writer.AddByte(setEpc, setValue);
         _writer.BeginGetSection();
         _writer.Add(getEpc);
-        return Exchange(deoj, EchonetEsv.SetGet, EchonetEsv.SetGetRes, EchonetEsv.SetGetSna);
+        return Exchange(deoj, EchonetEsv.SetGetRes, EchonetEsv.SetGetSna);
     }
 
     private bool BeginRequest(int deoj, int esv)

@@ -102,6 +102,17 @@ public sealed class EchonetMeterPollerTests
     }
 
     [Fact]
+    public void Listen_InfFromAnotherInstance_NotTakenForThisMeter()
+    {
+        var (meter, poller) = SmartMeter();
+        Assert.True(poller.Tick());
+        meter.Push(MBusTestText.Hex("1081 0000 028802 05FF01 73 02 E1 01 0D E0 04 00000010"));
+        Assert.Equal(1, poller.Requester.Listen(30_000));
+        Assert.Single(_sink.Readings);
+        Assert.Equal(0x01, poller.Scale.UnitCode);
+    }
+
+    [Fact]
     public void Tick_WaterMeter_CubicMetresFromItsUnit()
     {
         var meter = new SimulatedEchonetMeter(_clock, 0x028101);
