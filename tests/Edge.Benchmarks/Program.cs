@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Benchmarks.EchonetDecode;
 using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
 using Edge.Benchmarks.MBusDecode;
@@ -14,6 +15,7 @@ return args switch
     ["ingest", .. var rest] when IngestArgs(rest) is { } ingest =>
         await IngestHarness.RunAsync(Console.Out, TimeSpan.FromSeconds(ingest.Seconds), ingest.Gateways),
     ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
+    ["echonet-decode"] => EchonetDecodeHarness.Run(Console.Out),
     ["seismic"] => SeismicHarness.Run(Console.Out),
     ["satellite-bytes"] => await SatelliteBytesHarness.RunAsync(Console.Out),
     _ => Usage(),
@@ -42,6 +44,11 @@ static int Usage()
                           Kamstrup compact frame and a wired long frame (corpus telegrams when ../shared/conformance
                           or EDGE_CONFORMANCE_DIR is there, else hand-built); prints <name>_telegrams_per_s,
                           <name>_ns_per_telegram and <name>_allocated_bytes_per_telegram
+          echonet-decode  ECHONET Lite frames decoded per second on one thread (frame codec, scale and every
+                          property's meaning) and bytes allocated per frame, against the frame codec alone, for a
+                          smart meter Get_Res, its 48-slot history, a water meter Get_Res and a bitmap property map
+                          (hand-built); prints <name>_frames_per_s, <name>_ns_per_frame,
+                          <name>_codec_only_ns_per_frame and <name>_allocated_bytes_per_frame
           seismic         ms per JMA instrumental seismic intensity over a 60 s, 100 Hz, 3-axis window (hw-sim synthetic
                           earthquake) on one core (pinned, MathNet single-threaded), against the six FFTs alone; prints
                           seismic_ms_per_intensity, seismic_intensities_per_s, seismic_allocated_bytes_per_intensity,

@@ -7,7 +7,7 @@ namespace Edge.Field.Cli;
 
 /// <summary>
 /// <c>edge-field decode &lt;hex|@file|-&gt; [--json]</c> for our device frames (the default), and
-/// <c>edge-field decode --format wmbus|mbus (--hex HEX [--key HEX] | --stdin)</c> for meter telegrams.
+/// <c>edge-field decode --format wmbus|mbus|echonet (--hex HEX [--key HEX] | --stdin)</c> for meter telegrams.
 /// </summary>
 internal static class DecodeCommand
 {
@@ -21,14 +21,14 @@ internal static class DecodeCommand
         var json = new Option<bool>("--json") { Description = "Print the decoded frame as JSON instead of a table (senml)" };
         var format = new Option<string>("--format")
         {
-            Description = "senml (our device frames, default), wmbus (wireless M-Bus/OMS) or mbus (wired M-Bus long frame)",
+            Description = "senml (our device frames, default), wmbus (wireless M-Bus/OMS), mbus (wired M-Bus long frame) or echonet (ECHONET Lite frame)",
             DefaultValueFactory = _ => MeterFormat.Senml,
         };
-        format.AcceptOnlyFromAmong(MeterFormat.Senml, MeterFormat.WMBus, MeterFormat.MBus);
-        var hex = new Option<string>("--hex") { Description = "The meter telegram as hex (wmbus, mbus)" };
+        format.AcceptOnlyFromAmong(MeterFormat.Senml, MeterFormat.WMBus, MeterFormat.MBus, MeterFormat.Echonet);
+        var hex = new Option<string>("--hex") { Description = "The meter telegram or frame as hex (wmbus, mbus, echonet)" };
         var key = new Option<string>("--key") { Description = "The meter's AES-128 key as 32 hex digits (wmbus)" };
-        var stdin = new Option<bool>("--stdin") { Description = "Read lines 'HEX' or 'HEX KEY' from standard input, print one JSON object per line (wmbus, mbus)" };
-        var command = new Command("decode", "Decode a device frame (SenML in CBOR, firmware/FRAME.md) or a wM-Bus / M-Bus meter telegram")
+        var stdin = new Option<bool>("--stdin") { Description = "Read lines 'HEX' or 'HEX KEY' from standard input, print one JSON object per line (wmbus, mbus, echonet)" };
+        var command = new Command("decode", "Decode a device frame (SenML in CBOR, firmware/FRAME.md), a wM-Bus / M-Bus meter telegram or an ECHONET Lite frame")
         {
             frame,
             json,
@@ -46,7 +46,7 @@ internal static class DecodeCommand
             {
                 if (parseResult.GetValue(hex) is not null || parseResult.GetValue(key) is not null || parseResult.GetValue(stdin))
                 {
-                    return Usage(error, "--hex, --key and --stdin need --format wmbus or mbus");
+                    return Usage(error, "--hex, --key and --stdin need --format wmbus, mbus or echonet");
                 }
 
                 var source = parseResult.GetValue(frame);

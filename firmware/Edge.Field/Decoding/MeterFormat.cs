@@ -11,4 +11,7 @@ public static class MeterFormat
 
     /// <summary>Wired M-Bus long frames (EN 13757-2).</summary>
     public const string MBus = "mbus";
+
+    /// <summary>ECHONET Lite frames (EHD 0x1081 specified or 0x1082 arbitrary format).</summary>
+    public const string Echonet = "echonet";
 }
