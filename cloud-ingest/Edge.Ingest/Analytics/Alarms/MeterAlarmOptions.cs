@@ -44,4 +44,7 @@ public sealed class MeterAlarmOptions
 
     /// <summary>A month above the previous month or the same month last year by more than this share jumps (issue 8: 0.5).</summary>
     public decimal JumpRatio { get; set; } = 0.5m;
+
+    /// <summary>A copy, for per-area overrides.</summary>
+    public MeterAlarmOptions Copy() => (MeterAlarmOptions)MemberwiseClone();
 }
