@@ -130,4 +130,21 @@ public sealed class AreaStatusEngineTests
         // 85 meters × 2.5 = 212.5, rounded half away from zero: 213.
         Assert.Equal(213, outage.HouseholdsWithoutWater);
     }
+
+    [Fact]
+    public void Evaluate_LateHoursBackfilled_RecomputedToOutage()
+    {
+        // First pass: 60 meters' hours not arrived yet (silent): communications lost, not an outage.
+        var early = AreaStatusEngine.Evaluate(Baseline(), [Silent(H0, 60), Silent(H0.AddHours(1), 60)], new AreaStatusOptions(), TokyoTime.Zone);
+        Assert.Equal(AreaStatusKind.CommunicationsLost, early[^1].Status);
+
+        // The late hours arrive and the window is recomputed from a fresh engine: the cut, suspected outage;
+        // recomputing the same hours again gives the same answer.
+        AreaHour[] backfilled = [Cut(H0), Cut(H0.AddHours(1))];
+        var late = AreaStatusEngine.Evaluate(Baseline(), backfilled, new AreaStatusOptions(), TokyoTime.Zone);
+        var again = AreaStatusEngine.Evaluate(Baseline(), backfilled, new AreaStatusOptions(), TokyoTime.Zone);
+
+        Assert.Equal((AreaStatusKind.SuspectedOutage, H0), (late[^1].Status, late[^1].Since));
+        Assert.Equal(late, again);
+    }
 }
