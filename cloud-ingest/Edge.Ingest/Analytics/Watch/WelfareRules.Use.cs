@@ -9,7 +9,8 @@ public static partial class WelfareRules
     /// No use: the time from the end of the last hour with at least <see cref="WelfareRuleOptions.UseThresholdM3PerHour"/>
     /// to the end of the latest evidence hour, less sleep and away time (<see cref="WelfareWatch.WatchedTime"/>); an
     /// alert at the household's deadline (8-24 h), escalated at <see cref="WelfareRuleOptions.NoUseEscalateAfter"/>.
-    /// Judged up to the latest evidence hour only, so hours not yet arrived never count as no use.
+    /// Judged up to the latest evidence hour only, so hours not yet arrived never count as no use; with no use in the
+    /// whole series, counted from its first evidence hour.
     /// </summary>
     public static IReadOnlyList<WelfareFinding> NoUse(
         WatchedHousehold household, MeterSeries series, CommunicationStatus communication, DateTimeOffset asOf,
@@ -19,6 +20,7 @@ public static partial class WelfareRules
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
         DateTimeOffset? lastUse = null;
+        DateTimeOffset? firstKnown = null;
         DateTimeOffset? knownUntil = null;
         for (var i = 0; i < series.Count && series[i].End <= asOf; i++)
         {
@@ -28,11 +30,13 @@ public static partial class WelfareRules
                 continue;
             }
 
+            firstKnown ??= hour.Start;
             knownUntil = hour.End;
             lastUse = hour.VolumeM3 >= options.UseThresholdM3PerHour ? hour.End : lastUse;
         }
 
-        if (lastUse is not { } since || knownUntil is not { } until)
+        // No use anywhere in the series: no use since at least its first known hour (the caller's lookback).
+        if ((lastUse ?? firstKnown) is not { } since || knownUntil is not { } until)
         {
             return [];
         }

@@ -125,6 +125,17 @@ public sealed class WelfareRulesTests
     }
 
     [Fact]
+    public void NoUse_NoUseInWholeSeries_CountedFromItsStart()
+    {
+        // Zero from day 1 00:00 to day 2 15:00: 06-22 (16 h) + 06-15 (9 h) = 25 h awake without use: escalated.
+        var never = Series.Litres(Series.Day1, Series.Repeat(0, 39));
+
+        var finding = Assert.Single(WelfareRules.NoUse(Household, never, CommunicationStatus.Ok, Series.Local(2, 15), Options, TokyoTime.Zone));
+
+        Assert.Equal((WelfareFindingKind.NoUseEscalated, new HourWindow(Series.Day1, Series.Local(2, 15))), (finding.Kind, finding.Evidence));
+    }
+
+    [Fact]
     public void ContinuousUse_TwoHoursAt100LitresOrMore_Alert()
     {
         var series = Series.Litres(Series.Local(1, 12), 20, 120, 150, 130, 20, 120, 50);
