@@ -44,7 +44,7 @@ public sealed partial class AlarmBook
         foreach (var episode in sorted)
         {
             var list = ListOf(subjectId, episode.Kind);
-            var alarm = list.Find(a => Overlaps(a, episode));
+            var alarm = list.Find(a => Overlaps(a, episode)) ?? _byKey.GetValueOrDefault(new AlarmKey(subjectId, episode.Kind, episode.Start));
             if (alarm is null)
             {
                 alarm = Raise(episode, changes);
@@ -151,7 +151,8 @@ public sealed partial class AlarmBook
                 var change = new AlarmChange(alarm.Key, AlarmChangeKind.Cleared, recomputed,
                     "Withdrawn: the recomputed hours no longer show the condition.", alarm.ValueM3);
                 changes.Add(change);
-                list[i] = alarm with { ClearedAt = alarm.Key.Start, History = [.. alarm.History, change] };
+                // Cleared where it was last confirmed, so that data showing it again reopens this alarm.
+                list[i] = alarm with { ClearedAt = alarm.ConfirmedUntil, History = [.. alarm.History, change] };
                 _byKey[alarm.Key] = list[i];
             }
         }

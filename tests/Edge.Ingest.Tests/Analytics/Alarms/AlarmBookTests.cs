@@ -91,6 +91,22 @@ public sealed class AlarmBookTests
     }
 
     [Fact]
+    public void Apply_WithdrawnThenShownAgain_ReopenedNotRaised()
+    {
+        var book = new AlarmBook();
+        var leak = Series.Litres(Series.Day1, Series.Repeat(3, 24));
+        var corrected = Series.Repeat(3, 24);
+        corrected[3] = 0;
+        Recompute(book, leak);
+        Recompute(book, Series.Litres(Series.Day1, corrected));
+
+        var changes = Recompute(book, leak);
+
+        Assert.Equal(AlarmChangeKind.Confirmed, Assert.Single(changes).Kind);
+        Assert.True(Assert.Single(book.Alarms).IsOpen);
+    }
+
+    [Fact]
     public void Tamper_OnlyOperatorClears_AndLaterTamperIsNewAlarm()
     {
         var book = new AlarmBook();
