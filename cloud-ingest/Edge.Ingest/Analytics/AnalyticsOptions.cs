@@ -1,5 +1,6 @@
 using Edge.Ingest.Analytics.Alarms;
 using Edge.Ingest.Analytics.Areas;
+using Edge.Ingest.Analytics.Sensors;
 using Edge.Ingest.Analytics.Watch;
 
 namespace Edge.Ingest.Analytics;
@@ -21,6 +22,9 @@ public sealed class AnalyticsOptions
 
     /// <summary>Disaster area status thresholds.</summary>
     public AreaStatusOptions AreaStatus { get; } = new();
+
+    /// <summary>Sensor thresholds.</summary>
+    public SensorRuleOptions Sensors { get; } = new();
 
     /// <summary>Overrides per area id.</summary>
     public IDictionary<string, AnalyticsAreaOverride> Areas { get; } = new Dictionary<string, AnalyticsAreaOverride>(StringComparer.Ordinal);

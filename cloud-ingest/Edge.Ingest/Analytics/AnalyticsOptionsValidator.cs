@@ -45,6 +45,12 @@ public sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOption
             "Welfare:GenkiFromHour must be 0 to 23 and before GenkiDeadline.");
         Require(w.ContinuousUseHours >= 1, "Welfare:ContinuousUseHours must be at least 1.");
 
+        var bands = options.Sensors.Bands;
+        Require(bands.Count > 0 && bands[0] > 0 && bands.Zip(bands.Skip(1)).All(p => p.First < p.Second),
+            "Sensors:RainfallBandsMmPerHour must be positive and strictly increasing.");
+        Require(options.Sensors.InundationWetM > 0 && options.Sensors.AboveFloorM > options.Sensors.InundationWetM,
+            "Sensors:InundationWetM must be positive and below AboveFloorM.");
+
         ValidateArea("AreaStatus", options.AreaStatus, Require);
         foreach (var (id, area) in options.Areas)
         {

@@ -43,4 +43,15 @@ public sealed class AnalyticsOptionsTests
 
         Assert.Contains("Welfare:NoUseAlertAfter must be 8 to 24 hours.", error.Failures);
     }
+
+    [Fact]
+    public void Bind_RainfallBands_ReplaceDefaultsAndMustRise()
+    {
+        var bound = Bind(new() { ["Edge:Ingest:Analytics:Sensors:RainfallBandsMmPerHour:0"] = "5", ["Edge:Ingest:Analytics:Sensors:RainfallBandsMmPerHour:1"] = "15" });
+        var falling = Bind(new() { ["Edge:Ingest:Analytics:Sensors:RainfallBandsMmPerHour:0"] = "15", ["Edge:Ingest:Analytics:Sensors:RainfallBandsMmPerHour:1"] = "5" });
+
+        Assert.Equal([5m, 15m], bound.Value.Sensors.Bands);
+        Assert.Contains("Sensors:RainfallBandsMmPerHour must be positive and strictly increasing.",
+            Assert.Throws<OptionsValidationException>(() => falling.Value).Failures);
+    }
 }

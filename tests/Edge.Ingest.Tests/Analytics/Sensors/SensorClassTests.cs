@@ -54,4 +54,23 @@ public sealed class SensorClassTests
     {
         Assert.Equal(expected, SeismicIntensityScale.ClassOf((decimal)intensity));
     }
+
+    [Theory]
+    [InlineData(0.005, InundationClass.Dry)]
+    [InlineData(0.01, InundationClass.BelowFloor)]
+    [InlineData(0.49, InundationClass.BelowFloor)]
+    [InlineData(0.5, InundationClass.AboveFloor)]
+    public void Inundation_DefaultDepths(double depth, InundationClass expected)
+    {
+        Assert.Equal(expected, Inundation.Classify((decimal)depth, new SensorRuleOptions()));
+    }
+
+    [Fact]
+    public void Bands_Configured_ReplaceDefault()
+    {
+        var options = new SensorRuleOptions { RainfallBandsMmPerHour = [5m, 15m] };
+
+        Assert.Equal(2, RainfallBands.OfHour(20m, options.Bands));
+        Assert.Equal(5, RainfallBands.OfHour(100m, new SensorRuleOptions().Bands));
+    }
 }
