@@ -56,7 +56,7 @@ static int Usage()
                           and <policy>_air_bytes_per_meter_per_day
           area-status     ms to recompute the disaster area status of a ward of 100,000 meters (100 areas x 1,000) from
                           hourly volumes in memory (24 h window; --hours N for 1-168), fresh engines as after a backfill,
-                          one thread, median of 5; prints area_status_ms_per_ward_recompute, area_status_ms_per_ward_hour,
+                          one thread, 5 warm-ups, median of 5; prints area_status_ms_per_ward_recompute, area_status_ms_per_ward_hour,
                           area_status_ns_per_meter_hour and area_status_allocated_bytes_per_recompute
         """);
     return 2;
