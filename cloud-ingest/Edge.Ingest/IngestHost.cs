@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Edge.Ingest.Analytics;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Normalisation;
@@ -47,6 +48,7 @@ public static class IngestHost
         services.AddSingleton<GatewayRateLimiter>();
         services.AddSingleton<BatchNormaliser>();
         services.AddIngestStore();
+        services.AddEdgeAnalytics();
         services.AddProblemDetails();
 
         // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.

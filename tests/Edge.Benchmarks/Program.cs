@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Benchmarks.AreaStatus;
 using Edge.Benchmarks.EchonetDecode;
 using Edge.Benchmarks.GatewayIngest;
 using Edge.Benchmarks.Ingest;
@@ -18,6 +19,9 @@ return args switch
     ["echonet-decode"] => EchonetDecodeHarness.Run(Console.Out),
     ["seismic"] => SeismicHarness.Run(Console.Out),
     ["satellite-bytes"] => await SatelliteBytesHarness.RunAsync(Console.Out),
+    ["area-status"] => AreaStatusHarness.Run(Console.Out, 24),
+    ["area-status", "--hours", var h] when int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= 168 =>
+        AreaStatusHarness.Run(Console.Out, hours),
     _ => Usage(),
 };
 
@@ -57,6 +61,10 @@ static int Usage()
                           hourly summaries, everything; real batch encoder, the gateway's Iridium link on a virtual
                           9603 over a pty (real fragments and AT framing); prints <policy>_serial_bytes_per_meter_per_day
                           and <policy>_air_bytes_per_meter_per_day
+          area-status     ms to recompute the disaster area status of a ward of 100,000 meters (100 areas x 1,000) from
+                          hourly volumes in memory (24 h window; --hours N for 1-168), fresh engines as after a backfill,
+                          one thread, 5 warm-ups, median of 5; prints area_status_ms_per_ward_recompute, area_status_ms_per_ward_hour,
+                          area_status_ns_per_meter_hour and area_status_allocated_bytes_per_recompute
         """);
     return 2;
 }

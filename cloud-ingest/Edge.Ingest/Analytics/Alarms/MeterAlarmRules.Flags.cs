@@ -1,0 +1,83 @@
+namespace Edge.Ingest.Analytics.Alarms;
+
+public static partial class MeterAlarmRules
+{
+    /// <summary>
+    /// Backflow (issue 8): the reverse-flow flag in a reported hour, or a negative evidence hour. Cleared by an
+    /// evidence hour that is neither.
+    /// </summary>
+    public static IReadOnlyList<AlarmEpisode> Backflow(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var tracker = new EpisodeTracker(series.MeterId, AlarmKind.Backflow, 1);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var hour = series[i];
+            if (IsBackflow(hour))
+            {
+                var volume = hour.IsEvidence ? hour.VolumeM3 : null;
+                tracker.Raise(hour.Start, Window(series, i, i), hour.Has(MeterFlagBits.Reverse)
+                    ? "The meter flagged reverse flow."
+                    : AnalyticsText.Of($"Net reverse flow of {AnalyticsText.Litres(-volume!.Value)} in one hour."), volume);
+            }
+            else if (hour.IsEvidence)
+            {
+                tracker.Clearing(Window(series, i, i));
+            }
+        }
+
+        return tracker.Finish();
+    }
+
+    /// <summary>Whether <paramref name="hour"/> shows backflow: the reverse flag, or a negative evidence volume.</summary>
+    public static bool IsBackflow(MeterHour hour) =>
+        (hour.Reported && hour.Has(MeterFlagBits.Reverse)) || (hour.IsEvidence && hour.VolumeM3 < 0);
+
+    /// <summary>
+    /// Tamper (issue 8): latching. Each run of flagged hours is an episode that no data clears; only an operator does
+    /// (<see cref="AlarmBook.ClearByOperator"/>).
+    /// </summary>
+    public static IReadOnlyList<AlarmEpisode> Tamper(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return FlagRuns(series, AlarmKind.Tamper, MeterFlagBits.Tamper, "The tamper input fired.", latching: true);
+    }
+
+    /// <summary>Dry pipe (issue 8): the meter's dry flag; a reported hour without it clears.</summary>
+    public static IReadOnlyList<AlarmEpisode> DryPipe(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return FlagRuns(series, AlarmKind.DryPipe, MeterFlagBits.Dry, "The meter reports a dry pipe.", latching: false);
+    }
+
+    /// <summary>Low battery (issue 8): the meter's low-battery flag; a reported hour without it clears.</summary>
+    public static IReadOnlyList<AlarmEpisode> LowBattery(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return FlagRuns(series, AlarmKind.LowBattery, MeterFlagBits.LowBattery, "The meter reports a low battery.", latching: false);
+    }
+
+    private static IReadOnlyList<AlarmEpisode> FlagRuns(MeterSeries series, AlarmKind kind, int bit, string detail, bool latching)
+    {
+        var tracker = new EpisodeTracker(series.MeterId, kind, 1, latching);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var hour = series[i];
+            if (!hour.Reported)
+            {
+                continue;
+            }
+
+            if (hour.Has(bit))
+            {
+                tracker.Raise(hour.Start, Window(series, i, i), detail, null);
+            }
+            else
+            {
+                tracker.Clearing(Window(series, i, i));
+            }
+        }
+
+        return tracker.Finish();
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Edge.Ingest.Analytics;
+
+/// <summary>Registers the analytics options (bound from <see cref="AnalyticsOptions.SectionName"/>, validated at start).</summary>
+public static class AnalyticsRegistration
+{
+    /// <summary>Adds <see cref="AnalyticsOptions"/> with its validator.</summary>
+    public static IServiceCollection AddEdgeAnalytics(this IServiceCollection services)
+    {
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();
+        return services;
+    }
+}
