@@ -141,6 +141,50 @@ public sealed class AzureIotHubLinkMosquittoTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_TlsWithConfiguredCa_DeliveredAndEveryRelayedByteCounted()
+    {
+        var (ca, cert, key) = TestCertificates.Create(_dir.Path, "hub");
+        using var broker = await IotHubMosquitto.StartAsync(_dir.Path, UserName, ExpectedSas.Token(Hub, Device, Key, Start.AddHours(1)), (cert, key));
+        await using var relay = new SwitchRelay(broker.Port);
+        await using var link = Link(relay.Port, o =>
+        {
+            o.UseTls = true;
+            o.BrokerHost = "localhost";
+            o.CaCertificatePath = ca;
+        });
+        var body = new byte[1000];
+
+        var result = await link.SendAsync(new OutboundBatch(5, body), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Acknowledged, result.Outcome);
+        Assert.Equal(1, broker.CountLog($"Received PUBLISH from {Device}"));
+        // The relay in front of the broker counts the TCP stream independently: TLS handshake and records included.
+        await Wait.UntilAsync(() => relay.Bytes == link.Health.WireBytes, TimeSpan.FromSeconds(5), $"relay {relay.Bytes} = link {link.Health.WireBytes}");
+        Assert.Equal(relay.Bytes, result.WireBytes);
+        Assert.True(result.WireBytes > body.Length + 500, "a TLS handshake costs more than 500 bytes");
+    }
+
+    [Fact]
+    public async Task SendAsync_TlsBrokerCertificateFromOtherCa_RefusedBeforeConnect()
+    {
+        var (_, cert, key) = TestCertificates.Create(_dir.Path, "hub");
+        var (otherCa, _, _) = TestCertificates.Create(_dir.Path, "other");
+        using var broker = await IotHubMosquitto.StartAsync(_dir.Path, UserName, ExpectedSas.Token(Hub, Device, Key, Start.AddHours(1)), (cert, key));
+        await using var link = Link(broker.Port, o =>
+        {
+            o.UseTls = true;
+            o.BrokerHost = "localhost";
+            o.CaCertificatePath = otherCa;
+        });
+
+        var result = await link.SendAsync(new OutboundBatch(5, [5]), CancellationToken.None);
+
+        Assert.Equal(LinkOutcome.Transient, result.Outcome);
+        Assert.Equal(LinkState.Down, link.Health.State);
+        Assert.Equal(0, broker.CountLog("New client connected"));
+    }
+
+    [Fact]
     public async Task CloudToDevice_MessageOnDeviceBoundTopic_RaisedWithDecodedProperties()
     {
         using var broker = await IotHubMosquitto.StartAsync(_dir.Path, UserName, ExpectedSas.Token(Hub, Device, Key, Start.AddHours(1)));
