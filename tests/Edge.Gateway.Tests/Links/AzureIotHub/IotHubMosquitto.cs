@@ -19,6 +19,7 @@ internal sealed class IotHubMosquitto : IDisposable
     private readonly string _dir;
     private readonly List<string> _log = [];
     private readonly (string Cert, string Key)? _tls;
+    private bool _checkPasswords = true;
     private Process? _process;
 
     private IotHubMosquitto(string dir, int port, (string Cert, string Key)? tls)
@@ -35,11 +36,25 @@ internal sealed class IotHubMosquitto : IDisposable
     {
         var broker = new IotHubMosquitto(dir, FreePort(), tls);
         await broker.SetPasswordsAsync(user, password);
-        await File.WriteAllTextAsync(Path.Combine(dir, "acl"),
-            "pattern write devices/%c/messages/events/#\n" +
-            "pattern read devices/%c/messages/devicebound/#\n" +
-            "user observer\ntopic read devices/+/messages/events/#\n" +
-            "user cloud\ntopic write devices/+/messages/devicebound/#\n");
+        await broker.WriteAclAsync();
+        await broker.StartAsync();
+        return broker;
+    }
+
+    private Task WriteAclAsync() => File.WriteAllTextAsync(Path.Combine(_dir, "acl"),
+        "pattern write devices/%c/messages/events/#\n" +
+        "pattern read devices/%c/messages/devicebound/#\n" +
+        "user observer\ntopic read devices/+/messages/events/#\n" +
+        "user cloud\ntopic write devices/+/messages/devicebound/#\n");
+
+    /// <summary>
+    /// A broker that takes any password (no password file; the ACL still applies by user name and client id), for
+    /// tests of the gateway host, whose token expiry follows the wall clock.
+    /// </summary>
+    public static async Task<IotHubMosquitto> StartWithoutPasswordsAsync(string dir)
+    {
+        var broker = new IotHubMosquitto(dir, FreePort(), null) { _checkPasswords = false };
+        await broker.WriteAclAsync();
         await broker.StartAsync();
         return broker;
     }
@@ -57,7 +72,8 @@ internal sealed class IotHubMosquitto : IDisposable
     public async Task StartAsync()
     {
         var conf = Path.Combine(_dir, "mosquitto.conf");
-        var text = $"per_listener_settings false\nallow_anonymous false\npassword_file {Path.Combine(_dir, "passwd")}\nacl_file {Path.Combine(_dir, "acl")}\n" +
+        var security = _checkPasswords ? $"allow_anonymous false\npassword_file {Path.Combine(_dir, "passwd")}\n" : "allow_anonymous true\n";
+        var text = $"per_listener_settings false\n{security}acl_file {Path.Combine(_dir, "acl")}\n" +
             $"persistence false\nlog_dest stderr\nlog_type all\nlistener {Port} 127.0.0.1\n";
         if (_tls is { } tls)
         {
