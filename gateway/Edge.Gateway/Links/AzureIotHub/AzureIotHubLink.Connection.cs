@@ -15,6 +15,7 @@ internal sealed partial class AzureIotHubLink
     private DateTimeOffset _tokenExpiresAt;
     private X509Certificate2Collection? _roots;
     private int _connects;
+    private int _disposed;
 
     /// <summary>CONNECTs the hub accepted since start (each with a fresh token).</summary>
     public int Connects => Volatile.Read(ref _connects);
@@ -28,6 +29,11 @@ internal sealed partial class AzureIotHubLink
     /// <summary>Closes the connection (DISCONNECT when it is still open).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
