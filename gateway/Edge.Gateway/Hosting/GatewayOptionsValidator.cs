@@ -98,6 +98,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Links.Iridium.IridiumLinkOptionsCheck.Validate(options.Links.Iridium, errors);
         Diagnostics.HealthOptionsCheck.Validate(options.Health, errors);
         Links.Routing.LinkPolicyCheck.Validate(options.Links, errors);
+        Links.AzureIotHub.AzureIotHubLinkOptionsCheck.Validate(options.Links, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

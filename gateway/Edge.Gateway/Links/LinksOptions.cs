@@ -1,3 +1,4 @@
+using Edge.Gateway.Links.AzureIotHub;
 using Edge.Gateway.Links.Ip;
 using Edge.Gateway.Links.Iridium;
 
@@ -14,4 +15,7 @@ public sealed class LinksOptions
 
     /// <summary>The Iridium SBD link; a link when its <see cref="IridiumLinkOptions.Port"/> is set (after the IP links for alarms).</summary>
     public IridiumLinkOptions Iridium { get; set; } = new();
+
+    /// <summary>The Azure IoT Hub MQTT link; a link when its <see cref="AzureIotHubLinkOptions.HostName"/> is set (after the IP links, before Iridium, for alarms).</summary>
+    public AzureIotHubLinkOptions AzureIotHub { get; set; } = new();
 }

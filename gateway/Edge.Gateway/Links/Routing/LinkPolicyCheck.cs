@@ -47,6 +47,11 @@ internal static class LinkPolicyCheck
 
             ValidatePolicy(links.Iridium.Policy, "Edge:Gateway:Links:Iridium:Policy", errors);
         }
+
+        if (!string.IsNullOrEmpty(links.AzureIotHub.HostName))
+        {
+            ValidatePolicy(links.AzureIotHub.Policy, "Edge:Gateway:Links:AzureIotHub:Policy", errors);
+        }
     }
 
     private static void ValidatePolicy(LinkPolicyOptions policy, string key, List<string> errors)

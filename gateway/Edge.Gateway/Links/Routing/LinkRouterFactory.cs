@@ -1,4 +1,5 @@
 using Edge.Gateway.Hosting;
+using Edge.Gateway.Links.AzureIotHub;
 using Edge.Gateway.Links.Ip;
 using Edge.Gateway.Links.Iridium;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ internal static class LinkRouterFactory
     public const string DefaultName = "http";
 
     /// <summary>
-    /// IP links in the order listed, then Iridium when its port is set; with none of them, one unbound HTTP link to
+    /// IP links in the order listed, then Azure IoT Hub when its host name is set, then Iridium when its port is set; with none of them, one unbound HTTP link to
     /// <c>Ingest:Url</c> (none at all when that is empty too: the gateway then only stores).
     /// </summary>
     public static LinkRouter Create(IServiceProvider services)
@@ -29,6 +30,14 @@ internal static class LinkRouterFactory
                 ip.Name, ip.Interface, Or(ip.Url, settings.Ingest.Url), Or(ip.ApiKey, settings.Ingest.ApiKey), ip.ProbePath,
                 ip.RequestTimeout > TimeSpan.Zero ? ip.RequestTimeout : settings.Uplink.RequestTimeout, time);
             lanes.Add(new LinkLane(link, ip.Policy, ip.Policy.Priority ?? order++, IpBatchBytes(ip.Policy, settings), ip.ProbeInterval, usage, time));
+        }
+
+        var azure = settings.Links.AzureIotHub;
+        if (!string.IsNullOrEmpty(azure.HostName))
+        {
+            var link = services.GetRequiredService<AzureIotHubLink>();
+            var size = AzureIotHubLink.BatchBytes(azure.Policy, settings.Batch.MaxBytes);
+            lanes.Add(new LinkLane(link, azure.Policy, azure.Policy.Priority ?? order++, size, azure.ProbeInterval, usage, time));
         }
 
         var iridium = settings.Links.Iridium;
