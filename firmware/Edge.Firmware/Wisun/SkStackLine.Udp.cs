@@ -43,7 +43,7 @@ public sealed partial class SkStackLine
             {
                 DataWasHex = true;
             }
-            else if (count == 0 || rest != count || _text[dataStart - 1] != (byte)' ')
+            else if (!AllowBinaryData || count == 0 || rest != count || _text[dataStart - 1] != (byte)' ')
             {
                 continue;
             }

@@ -23,6 +23,12 @@ public sealed partial class SkStackLine
     private byte[] _text = _empty;
     private int _textLength;
 
+    /// <summary>
+    /// Whether ERXUDP data may be raw bytes (WOPT 00). True by default; a client that set hex output turns it off so
+    /// that a truncated hex payload is rejected instead of being taken as raw bytes.
+    /// </summary>
+    public bool AllowBinaryData { get; set; } = true;
+
     /// <summary>One of <see cref="SkStackLineKind"/>.</summary>
     public int Kind { get; private set; }
 

@@ -133,6 +133,7 @@ public sealed partial class WisunBrouteClient
     /// <summary>ROPT then WOPT 01 when the data format is binary (BP35A1 §3.29/3.30); a module without them (ER04) is left as it is.</summary>
     private int HexOption()
     {
+        _line.AllowBinaryData = true;
         if (!_config.HexData)
         {
             return WisunError.Ok;
@@ -144,12 +145,14 @@ public sealed partial class WisunBrouteClient
             return WisunError.Ok;
         }
 
-        if (e != WisunError.Ok || (_line.OkValue & 1) == 1)
+        if (e == WisunError.Ok && (_line.OkValue & 1) == 0)
         {
-            return e;
+            e = Simple(_command.Start("WOPT 01").End());
         }
 
-        return Simple(_command.Start("WOPT 01").End());
+        // Hex confirmed: a payload that is not whole hex is damage, not raw bytes.
+        _line.AllowBinaryData = e != WisunError.Ok;
+        return e;
     }
 
     private int ScanUntilFound()
