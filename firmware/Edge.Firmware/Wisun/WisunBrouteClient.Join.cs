@@ -186,6 +186,7 @@ public sealed partial class WisunBrouteClient
             _command.Text(" 0");
         }
 
+        _command.End();
         var e = Command(_config.CommandTimeoutMs);
         if (e != WisunError.Ok)
         {

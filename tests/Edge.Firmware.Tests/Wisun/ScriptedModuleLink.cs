@@ -22,9 +22,16 @@ internal sealed class ScriptedModuleLink(FakeClock clock) : ISerialLink
 
     public void Write(byte[] buffer, int index, int count)
     {
+        // Every command but SKSENDTO (whose DATALEN counts the bytes) must end in CR LF (BP35A1 command reference §2).
         var text = System.Text.Encoding.Latin1.GetString(buffer, index, count);
-        Commands.Add(text.TrimEnd('\r', '\n'));
-        var answer = Respond(text.TrimEnd('\r', '\n'));
+        if (!text.StartsWith("SKSENDTO ", StringComparison.Ordinal))
+        {
+            Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+            text = text[..^2];
+        }
+
+        Commands.Add(text);
+        var answer = Respond(text);
         if (answer != null)
         {
             Push(answer);
