@@ -1,3 +1,4 @@
+using Edge.Firmware.Host;
 using Edge.Firmware.Host.Serial;
 using Edge.Firmware.Wisun;
 using Edge.HwSim.Iridium;

@@ -1,8 +1,12 @@
+using System;
 using Edge.Firmware.Hardware;
 
-namespace Edge.HwSim.Serial;
+namespace Edge.Firmware.Host;
 
-/// <summary>Firmware's <see cref="IClock"/> over a <see cref="TimeProvider"/> (simulated or scaled time): uptime counts from creation.</summary>
+/// <summary>
+/// Firmware's <see cref="IClock"/> over a <see cref="TimeProvider"/>: the gateway's system time, or hw-sim's simulated or
+/// scaled time. Uptime counts from creation on the provider's monotonic timestamp.
+/// </summary>
 public sealed class TimeProviderClock(TimeProvider time) : IClock
 {
     private readonly long _origin = time.GetTimestamp();
