@@ -5,6 +5,7 @@ using Edge.Benchmarks.MBusDecode;
 using Edge.Benchmarks.Seismic;
 using Edge.Benchmarks.SatelliteBytes;
 using Edge.Benchmarks.UplinkSize;
+using Edge.Benchmarks.WisunParse;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
 return args switch
@@ -16,6 +17,7 @@ return args switch
     ["mbus-decode"] => MBusDecodeHarness.Run(Console.Out),
     ["seismic"] => SeismicHarness.Run(Console.Out),
     ["satellite-bytes"] => await SatelliteBytesHarness.RunAsync(Console.Out),
+    ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -50,6 +52,9 @@ static int Usage()
                           hourly summaries, everything; real batch encoder, the gateway's Iridium link on a virtual
                           9603 over a pty (real fragments and AT framing); prints <policy>_serial_bytes_per_meter_per_day
                           and <policy>_air_bytes_per_meter_per_day
+          wisun-parse     SKSTACK-IP (Wi-SUN module) lines parsed per second on one thread and bytes allocated per
+                          line: ERXUDP in the BP35A1 and BP35C0 formats, EVENT 21, an EPANDESC field; prints
+                          <name>_lines_per_s, <name>_ns_per_line and <name>_allocated_bytes_per_line
         """);
     return 2;
 }
