@@ -7,6 +7,7 @@ using Edge.Benchmarks.MBusDecode;
 using Edge.Benchmarks.Seismic;
 using Edge.Benchmarks.SatelliteBytes;
 using Edge.Benchmarks.UplinkSize;
+using Edge.Benchmarks.WisunParse;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
 return args switch
@@ -22,6 +23,7 @@ return args switch
     ["area-status"] => AreaStatusHarness.Run(Console.Out, 24),
     ["area-status", "--hours", var h] when int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= 168 =>
         AreaStatusHarness.Run(Console.Out, hours),
+    ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
     _ => Usage(),
 };
 
@@ -65,6 +67,9 @@ static int Usage()
                           hourly volumes in memory (24 h window; --hours N for 1-168), fresh engines as after a backfill,
                           one thread, 5 warm-ups, median of 5; prints area_status_ms_per_ward_recompute, area_status_ms_per_ward_hour,
                           area_status_ns_per_meter_hour and area_status_allocated_bytes_per_recompute
+          wisun-parse     SKSTACK-IP (Wi-SUN module) lines parsed per second on one thread and bytes allocated per
+                          line: ERXUDP in the BP35A1 and BP35C0 formats, EVENT 21, an EPANDESC field; prints
+                          <name>_lines_per_s, <name>_ns_per_line and <name>_allocated_bytes_per_line
         """);
     return 2;
 }

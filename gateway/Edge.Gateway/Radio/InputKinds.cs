@@ -12,8 +12,11 @@ public static class InputKinds
     /// <summary>A wired M-Bus level converter: the gateway is the master (2400 baud 8E1).</summary>
     public const string MBusMaster = "mbus-master";
 
+    /// <summary>A Wi-SUN module (SKSTACK-IP: ROHM BP35A1 / BP35C0) reaching a smart meter's B-route (115200 8N1).</summary>
+    public const string WisunBroute = "wisun-broute";
+
     /// <summary>All kinds.</summary>
-    public static readonly string[] All = [Im871a, HexLines, MBusMaster];
+    public static readonly string[] All = [Im871a, HexLines, MBusMaster, WisunBroute];
 
     /// <summary>The usual speed of a kind.</summary>
     public static int DefaultBaud(string kind) => kind switch

@@ -41,4 +41,7 @@ public sealed class SerialInputOptions
 
     /// <summary>mbus-master: repetitions after no answer or a garbled one.</summary>
     public int Retries { get; set; } = 2;
+
+    /// <summary>wisun-broute: the B-route credentials and module settings.</summary>
+    public WisunBrouteOptions? Wisun { get; set; }
 }

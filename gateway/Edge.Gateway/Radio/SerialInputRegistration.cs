@@ -12,6 +12,7 @@ internal static class SerialInputRegistration
     {
         services.AddSingleton<MeterSequences>();
         services.AddSingleton<MeterReadingSink>();
+        services.AddSingleton<UndecodedWisunPayloadHandler>();
         var count = configuration.GetSection(GatewayOptions.SectionName + ":Inputs").GetChildren().Count();
         for (var i = 0; i < count; i++)
         {
@@ -32,6 +33,13 @@ internal static class SerialInputRegistration
         var counters = sp.GetRequiredService<GatewayCounters>();
         var time = sp.GetRequiredService<TimeProvider>();
         var loggers = sp.GetRequiredService<ILoggerFactory>();
+        if (input.Kind == InputKinds.WisunBroute)
+        {
+            var handler = sp.GetRequiredService<UndecodedWisunPayloadHandler>();
+            handler.Configure(name, input.Wisun ?? new WisunBrouteOptions());
+            return new WisunBrouteInputService(input, name, handler, time, loggers.CreateLogger<WisunBrouteInputService>());
+        }
+
         return input.Kind == InputKinds.MBusMaster
             ? new MBusMasterInputService(input, name, sink, counters, time, loggers.CreateLogger<MBusMasterInputService>())
             : new WMBusInputService(input, name, sink, counters, time, loggers.CreateLogger<WMBusInputService>());

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Firmware.Wisun;
 
 namespace Edge.Gateway.Radio;
 
@@ -41,6 +42,11 @@ internal static class SerialInputValidation
             if (input.Kind == InputKinds.MBusMaster)
             {
                 ValidateMaster(errors, key, input);
+            }
+
+            if (input.Kind == InputKinds.WisunBroute)
+            {
+                ValidateWisun(errors, key, input);
             }
         }
     }
@@ -98,6 +104,50 @@ internal static class SerialInputValidation
         if (input.PrimaryAddresses.Count == 0 && input.SecondaryAddresses.Count == 0 && !input.Search)
         {
             errors.Add($"{key}: an mbus-master input needs PrimaryAddresses, SecondaryAddresses or Search");
+        }
+    }
+
+    private static void ValidateWisun(List<string> errors, string key, SerialInputOptions input)
+    {
+        var wisun = input.Wisun;
+        if (wisun is null)
+        {
+            errors.Add($"{key}:Wisun (Password, RouteBId) is required for a wisun-broute input");
+            return;
+        }
+
+        if (wisun.Password.Length is < 1 or > 32 || !wisun.Password.All(c => c is > ' ' and <= '~'))
+        {
+            errors.Add($"{key}:Wisun:Password must be 1..32 printable ASCII characters");
+        }
+
+        if (wisun.RouteBId.Length != 32 || !wisun.RouteBId.All(c => c is > ' ' and <= '~'))
+        {
+            errors.Add($"{key}:Wisun:RouteBId must be 32 printable ASCII characters");
+        }
+
+        if (!string.Equals(wisun.Module, "bp35a1", StringComparison.OrdinalIgnoreCase) && !string.Equals(wisun.Module, "bp35c0", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{key}:Wisun:Module '{wisun.Module}' is not bp35a1 or bp35c0");
+        }
+
+        if (wisun.ScanDurationFirst is < 0 or > 14 || wisun.ScanDurationMax is < 0 or > 14 || wisun.ScanDurationFirst > wisun.ScanDurationMax)
+        {
+            errors.Add($"{key}:Wisun:ScanDurationFirst..ScanDurationMax must be within 0..14 and in order");
+        }
+
+        if (wisun.AnswerTimeout <= TimeSpan.Zero || wisun.RejoinDelay <= TimeSpan.Zero || input.PollInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:Wisun:AnswerTimeout, Wisun:RejoinDelay and PollInterval must be positive");
+        }
+
+        for (var i = 0; i < wisun.PollRequests.Count; i++)
+        {
+            var hex = wisun.PollRequests[i];
+            if (hex.Length is 0 or > 2 * SkStackLine.MaxData || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
+            {
+                errors.Add($"{key}:Wisun:PollRequests:{i} must be 1..1232 bytes of hex");
+            }
         }
     }
 }
