@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Edge.Uplink.Control;
@@ -10,6 +11,9 @@ namespace Edge.Uplink.Control;
 /// </summary>
 public static class DesiredConfigJson
 {
+    // Non-ASCII text (a reason in Japanese) as UTF-8, not \u escapes: a third of the bytes in an MT message.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Parses a whole document (version required).</summary>
     public static DesiredConfig? Parse(ReadOnlySpan<byte> utf8, out IReadOnlyList<string> errors) =>
         Parse(utf8, requireVersion: true, out errors);
@@ -71,7 +75,7 @@ public static class DesiredConfigJson
     {
         ArgumentNullException.ThrowIfNull(config);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartObject();
             json.WriteNumber("version", config.Version);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Edge.Uplink.Control;
@@ -6,6 +7,9 @@ namespace Edge.Uplink.Control;
 /// <summary>JSON form of <see cref="ReportedState"/>; reading is strict like <see cref="DesiredConfigJson"/>.</summary>
 public static class ReportedStateJson
 {
+    // Non-ASCII text (a reason in Japanese) as UTF-8, not \u escapes: a third of the bytes in an MT message.
+    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Longest rejection reason kept (a longer one is cut when written).</summary>
     public const int MaxReasonChars = 160;
 
@@ -17,7 +21,7 @@ public static class ReportedStateJson
     {
         ArgumentNullException.ThrowIfNull(state);
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, Compact))
         {
             json.WriteStartObject();
             json.WriteString("gatewayId", state.GatewayId);
