@@ -25,14 +25,17 @@ public sealed partial class IridiumSbdLink : ISatelliteControl
         var wireAtStart = _accounted;
         try
         {
-            if (!_initialized)
+            // Ring alerts come only once ring alerts are on (+SBDMTA=1): after a (re)start one mailbox session picks
+            // up what was queued while the modem was off or not listening.
+            var fresh = !_initialized;
+            if (fresh)
             {
                 await _modem.InitializeAsync(cancellationToken).ConfigureAwait(false);
                 _initialized = true;
             }
 
             var sessions = 0;
-            if (_mtWaiting || _modem.RingPending || await _modem.WaitForRingAsync(wait, cancellationToken).ConfigureAwait(false))
+            if (fresh || _mtWaiting || _modem.RingPending || await _modem.WaitForRingAsync(wait, cancellationToken).ConfigureAwait(false))
             {
                 do
                 {
