@@ -117,6 +117,12 @@ public sealed partial class GatewayControl
                     return (DesiredOutcome.Ignored, $"version {v} is not above {_desired?.Version ?? 0}");
                 }
 
+                if (_status.RejectedVersion == (version ?? 0) && _status.RejectedReason == reason)
+                {
+                    // The same document again (a poll after a rejection): already counted and reported.
+                    return (DesiredOutcome.Rejected, reason);
+                }
+
                 _status = _status with { Rejections = _status.Rejections + 1, RejectedVersion = version ?? 0, RejectedReason = reason };
                 _serial++;
                 LogRejected(_logger, version ?? 0, via, reason);

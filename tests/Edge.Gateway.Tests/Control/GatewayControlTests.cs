@@ -183,4 +183,20 @@ public sealed class GatewayControlTests : IDisposable
         Assert.Equal(("gw-izu", true), (next.GatewayId, next.DisasterMode));
         Assert.Equal(["gpio"], next.Sources);
     }
+
+    [Fact]
+    public void Offer_SameBadDocumentAgain_CountedAndReportedOnce()
+    {
+        var rig = new ControlRig(_dir.Path);
+        rig.Control.Start();
+        var bad = Json("""{"version":2,"disasterMode":{"on":true},"normal":{"samplingSeconds":3}}""");
+        rig.Control.Offer(bad, "ip");
+        rig.Control.MarkReported(rig.Control.PendingReport()!.Value.Serial, "5g");
+
+        var (outcome, _) = rig.Control.Offer(bad, "ip");
+
+        Assert.Equal(DesiredOutcome.Rejected, outcome);
+        Assert.Equal(1, rig.Control.Status.Rejections);
+        Assert.Null(rig.Control.PendingReport());
+    }
 }
