@@ -34,6 +34,7 @@ public static class IngestHost
         app.MapExportApi();
         app.MapWelfareApi();
         app.MapNgsiLdApi();
+        app.MapGatewayControlApi();
         return app;
     }
 

@@ -49,6 +49,38 @@ public static class IngestOpenApi
         };
     }
 
+    /// <summary>Describes the request body of <c>PUT /v1/gateways/{id}/desired</c> (CONTROL.md), which the handler reads itself.</summary>
+    public static Task DescribeDesiredBodyAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
+        DescribeJsonBody(operation,
+            "A desired configuration document: {\"version\"?: int >= 1, \"disasterMode\": {\"on\": bool, \"since\"?: ISO 8601, " +
+            "\"reason\"?: string <= 200}, \"normal\"?: profile, \"disaster\"?: profile}; a profile is {\"samplingSeconds\"?: 10..86400, " +
+            "\"reportingSeconds\"?: >= samplingSeconds, <= 604800, \"classes\"?: {alarm|status|reading|backfill: {\"ttlDays\"?, \"share\"?}}, " +
+            "\"links\"?: {name: {\"allow\"?: [alarm, status, reading, backfill, gap], \"dailyBytes\"?, \"monthlyBytes\"?}}} " +
+            "(link budgets given here are a separate emergency budget). Unknown members are errors.");
+
+    /// <summary>Describes the request body of <c>PUT /v1/gateways/{id}/reported</c>.</summary>
+    public static Task DescribeReportedBodyAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken) =>
+        DescribeJsonBody(operation,
+            "A gateway report: {\"gatewayId\": string (the path's), \"appliedVersion\": int >= 0, \"disasterMode\": bool, " +
+            "\"sources\": [cloud, file, gpio, seismic], \"at\": ISO 8601, \"rejectedVersion\"?: int, \"rejectedReason\"?: string <= 160}.");
+
+    private static Task DescribeJsonBody(OpenApiOperation operation, string description)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = description } },
+            },
+        };
+        return Task.CompletedTask;
+    }
+
     private static Task DescribeDocumentAsync(
         OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

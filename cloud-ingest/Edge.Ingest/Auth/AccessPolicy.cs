@@ -23,6 +23,10 @@ public static class AccessPolicy
         [EndpointGroup.Quarantine] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.Stats] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.Registry] = [CallerRole.Admin],
+        [EndpointGroup.GatewayDesiredRead] = [CallerRole.Gateway, CallerRole.Disaster, CallerRole.Admin],
+        [EndpointGroup.GatewayDesiredWrite] = [CallerRole.Disaster, CallerRole.Admin],
+        [EndpointGroup.GatewayReportedWrite] = [CallerRole.Gateway],
+        [EndpointGroup.GatewayReportedRead] = [CallerRole.Disaster, CallerRole.Admin],
     };
 
     /// <summary>Whether <paramref name="role"/> may call endpoints of <paramref name="group"/>.</summary>

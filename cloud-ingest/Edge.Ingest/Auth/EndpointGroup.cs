@@ -35,4 +35,16 @@ public enum EndpointGroup
 
     /// <summary>The device registry admin API.</summary>
     Registry,
+
+    /// <summary>A gateway's desired configuration, read: <c>GET /v1/gateways/{id}/desired</c> (a gateway only its own).</summary>
+    GatewayDesiredRead,
+
+    /// <summary>A gateway's desired configuration, written: <c>PUT /v1/gateways/{id}/desired</c> (disaster: only disasterMode).</summary>
+    GatewayDesiredWrite,
+
+    /// <summary>A gateway's report of the configuration it applied, written by that gateway: <c>PUT /v1/gateways/{id}/reported</c>.</summary>
+    GatewayReportedWrite,
+
+    /// <summary>A gateway's report, read: <c>GET /v1/gateways/{id}/reported</c>.</summary>
+    GatewayReportedRead,
 }

@@ -22,6 +22,7 @@ public static class IngestStoreRegistration
                 : new SqliteIngestStore(options, provider.GetRequiredService<IHostEnvironment>());
         });
         services.AddSingleton(provider => (IRegistryStore)provider.GetRequiredService<IIngestStore>());
+        services.AddSingleton(provider => (IGatewayControlStore)provider.GetRequiredService<IIngestStore>());
         services.AddSingleton(DeviceRegistrationValidator.Tokyo);
         services.AddSingleton<StoreDeviceRegistry>();
         services.AddSingleton<IDeviceRegistry>(provider => provider.GetRequiredService<StoreDeviceRegistry>());

@@ -131,6 +131,8 @@ public sealed partial class SqliteIngestStore : IIngestStore, IRegistryStore, ID
                 Execute(writer, SqliteSchema.AddDeviceRevision);
             }
 
+            CreateControlTables(writer);
+
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");
         }

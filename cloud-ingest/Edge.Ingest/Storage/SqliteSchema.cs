@@ -147,6 +147,27 @@ internal static class SqliteSchema
     public const string HasReadingDeviceTime =
         "SELECT count(*) FROM pragma_table_info('readings') WHERE name = 'device_unix_ms';";
 
+    /// <summary>
+    /// Adds the gateway remote-configuration tables (issue 6): the desired document per gateway with its version, and
+    /// the gateway's last report. Additive, so it runs at every start on any schema version.
+    /// </summary>
+    public const string CreateGatewayControl = """
+        CREATE TABLE IF NOT EXISTS gateway_desired (
+            gateway_id      TEXT    PRIMARY KEY,
+            version         INTEGER NOT NULL,
+            document        TEXT    NOT NULL,
+            updated_by      TEXT    NOT NULL,
+            updated_unix_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS gateway_reported (
+            gateway_id       TEXT    PRIMARY KEY,
+            applied_version  INTEGER NOT NULL,
+            document         TEXT    NOT NULL,
+            via              TEXT    NOT NULL,
+            received_unix_ms INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
     /// <summary>Counts the <c>rejected_count</c> column of <c>batches</c> (0 or 1).</summary>
     public const string HasBatchRejectedCount =
         "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'rejected_count';";

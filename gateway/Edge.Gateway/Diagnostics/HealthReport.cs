@@ -42,10 +42,62 @@ internal sealed class HealthReport(StoreProbe probe, HealthMonitor monitor, Metr
             }
 
             json.WriteEndArray();
+            WriteControl(json, metrics.ControlStatus(), now);
             json.WriteEndObject();
         }
 
         return (healthy ? 200 : 503, buffer.ToArray());
+    }
+
+    private static void WriteControl(Utf8JsonWriter json, Control.ControlStatus? status, DateTimeOffset now)
+    {
+        if (status is null)
+        {
+            return;
+        }
+
+        var plan = status.Plan;
+        json.WriteStartObject("control");
+        json.WriteBoolean("disasterMode", plan.DisasterMode);
+        json.WriteStartArray("sources");
+        foreach (var source in plan.Sources)
+        {
+            json.WriteStringValue(source);
+        }
+
+        json.WriteEndArray();
+        json.WriteNumber("appliedVersion", plan.AppliedVersion);
+        json.WriteNumber("samplingSeconds", plan.SamplingSeconds);
+        json.WriteNumber("reportingSeconds", plan.ReportingSeconds);
+        json.WriteStartObject("linkOverrides");
+        foreach (var (name, link) in plan.Links)
+        {
+            json.WriteStartObject(name);
+            json.WriteString("allow", link.Policy.Allow.ToString());
+            json.WriteBoolean("emergencyBudget", link.EmergencyBudget);
+            json.WriteNumber("dailyBytes", link.Policy.DailyBytes);
+            json.WriteNumber("monthlyBytes", link.Policy.MonthlyBytes);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteString("changedAt", status.ChangedAt);
+        WriteSeconds(json, "changeAgeSeconds", now - status.ChangedAt);
+        json.WriteNumber("changes", status.Changes);
+        json.WriteNumber("rejections", status.Rejections);
+        if (status.RejectedVersion is { } rejected)
+        {
+            json.WriteNumber("rejectedVersion", rejected);
+        }
+        else
+        {
+            json.WriteNull("rejectedVersion");
+        }
+
+        json.WriteString("rejectedReason", status.RejectedReason);
+        json.WriteBoolean("reported", status.ReportedAt is { } at && at >= status.ChangedAt);
+        json.WriteString("reportedVia", status.ReportedVia);
+        json.WriteEndObject();
     }
 
     private static void WriteLink(Utf8JsonWriter json, ILink link, LinkStatus? route, DateTimeOffset now)

@@ -78,6 +78,7 @@ internal sealed partial class MetricsReport(
         WriteStoreHealth(w, now);
         WriteStore(w, stats, now);
         WriteLinks(w, now);
+        WriteControl(w, now);
         return w.ToString();
     }
 

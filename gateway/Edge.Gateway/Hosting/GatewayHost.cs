@@ -1,5 +1,6 @@
 using Edge.Gateway.Batching;
 using Edge.Gateway.Clock;
+using Edge.Gateway.Control;
 using Edge.Gateway.Pulse;
 using Edge.Gateway.Radio;
 using Edge.Gateway.Diagnostics;
@@ -71,6 +72,7 @@ public static class GatewayHost
         services.AddSingleton<ClockEpochStore>();
         services.AddSingleton<ClockCorrector>();
         services.AddSingleton<StoreExpiry>();
+        services.AddSingleton<StoreLimits>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<PublishHandler>();
         services.AddSingleton<DeviceAuthenticator>();
@@ -91,6 +93,13 @@ public static class GatewayHost
         services.AddHostedService<BatcherService>();
         services.AddHostedService<UplinkService>();
         services.AddHostedService<CountersReporter>();
+        services.AddSingleton(sp => new GatewayControl(
+            sp.GetRequiredService<IOptions<GatewayOptions>>(), sp.GetRequiredService<StoreLimits>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<GatewayControl>>(), sp.GetRequiredService<Links.Routing.LinkRouter>()));
+        services.AddHostedService(sp => new ControlService(
+            sp.GetRequiredService<GatewayControl>(), sp.GetRequiredService<IOptions<GatewayOptions>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ControlService>>(), sp.GetRequiredService<Links.Routing.LinkRouter>(), sp.GetRequiredService<MqttBrokerService>(),
+            sp.GetService<Sensors.Seismic.SensorThresholdEvaluator>(), () => new System.Device.Gpio.GpioController()));
         HealthRegistration.AddHealth(services);
         SerialInputRegistration.AddSerialInputs(services, configuration);
         SensorInputRegistration.AddSensorInputs(services, configuration);

@@ -47,6 +47,9 @@ public sealed class GatewayOptions
     /// <summary>The /health and /metrics listener and the store probe behind /health and the systemd watchdog.</summary>
     public HealthOptions Health { get; set; } = new();
 
+    /// <summary>Remote configuration (desired/reported) and disaster mode.</summary>
+    public Control.ControlOptions Control { get; set; } = new();
+
     /// <summary>How often the counters are logged.</summary>
     public TimeSpan CounterLogInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -37,6 +37,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             errors.Add($"Edge:Gateway:Mqtt:BindAddress '{options.Mqtt.BindAddress}' is not an IP address");
         }
 
+        errors.AddRange(Control.ControlOptionsCheck.Errors(options.Control));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var device in options.Devices)
         {

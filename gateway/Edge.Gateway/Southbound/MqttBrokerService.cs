@@ -81,6 +81,28 @@ public sealed partial class MqttBrokerService : IHostedService, IDisposable
         }
     }
 
+    /// <summary>Client id the gateway's own messages (device configuration) are published under.</summary>
+    public const string GatewayClientId = "edge-gateway";
+
+    /// <summary>True once the broker listens.</summary>
+    public bool IsStarted => _server?.IsStarted == true;
+
+    /// <summary>
+    /// Publishes a retained QoS 1 message from the gateway itself (e.g. a device's configuration on
+    /// <c>edge/v1/{id}/config</c>): subscribers get it now, devices that subscribe later get it at once.
+    /// </summary>
+    public async Task PublishRetainedAsync(string topic, byte[] payload, CancellationToken cancellationToken)
+    {
+        var server = _server is { IsStarted: true } started ? started : throw new InvalidOperationException("the MQTT broker is not running");
+        var message = new MQTTnet.MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag()
+            .Build();
+        await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message) { SenderClientId = GatewayClientId }, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <inheritdoc />
     public void Dispose() => _server?.Dispose();
 

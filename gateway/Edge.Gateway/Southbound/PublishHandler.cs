@@ -27,6 +27,12 @@ internal sealed partial class PublishHandler(
 {
     public async Task HandleAsync(InterceptingPublishEventArgs e)
     {
+        // The gateway's own retained messages (device configuration) are routed to subscribers as they are.
+        if (e.ClientId == MqttBrokerService.GatewayClientId && e.SessionItems?[DeviceSession.ItemKey] is null)
+        {
+            return;
+        }
+
         // Frames are for the gateway, not for other MQTT clients: never route them on. This also keeps a
         // success PUBACK at reason 0x00 instead of 0x10 "no matching subscribers".
         e.ProcessPublish = false;

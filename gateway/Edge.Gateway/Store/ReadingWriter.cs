@@ -29,6 +29,7 @@ internal sealed partial class ReadingWriter : IHostedService
     private readonly IOptions<GatewayOptions> _options;
     private readonly BatchSignals _signals;
     private readonly TimeProvider _time;
+    private readonly StoreLimits? _limits;
     private readonly Channel<PendingWrite> _queue = Channel.CreateBounded<PendingWrite>(
         new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -40,8 +41,10 @@ internal sealed partial class ReadingWriter : IHostedService
         IOptions<GatewayOptions> options,
         BatchSignals signals,
         TimeProvider time,
-        ILogger<ReadingWriter> logger)
+        ILogger<ReadingWriter> logger,
+        StoreLimits? limits = null)
     {
+        _limits = limits;
         _database = database;
         _counters = counters;
         _options = options;
@@ -168,7 +171,7 @@ internal sealed partial class ReadingWriter : IHostedService
 
         // One UPDATE per class for the whole group; eviction then sees the totals including this group.
         usage.Apply(connection, tx);
-        var evicted = StoreEviction.Trim(connection, tx, _options.Value.Store, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        var evicted = StoreEviction.Trim(connection, tx, _limits?.Current ?? _options.Value.Store, _time.GetUtcNow().ToUnixTimeMilliseconds());
         tx.Commit();
         return (results, evicted, alarms);
     }

@@ -11,7 +11,7 @@ namespace Edge.Gateway.Store;
 /// same transaction. Rows assigned to a batch are kept: that batch may be acknowledged at any moment.
 /// Work is done in chunks of bounded transactions, so a large expiry does not block frames for long.
 /// </summary>
-internal sealed class StoreExpiry(GatewayDatabase database, IOptions<GatewayOptions> options, GatewayCounters counters)
+internal sealed class StoreExpiry(GatewayDatabase database, IOptions<GatewayOptions> options, GatewayCounters counters, StoreLimits? limits = null)
 {
     private const int ChunkRows = 2000;
 
@@ -20,9 +20,10 @@ internal sealed class StoreExpiry(GatewayDatabase database, IOptions<GatewayOpti
     {
         var total = new DropResult();
         using var connection = database.Open();
+        var store = limits?.Current ?? options.Value.Store;
         foreach (var dataClass in Enum.GetValues<DataClass>())
         {
-            var ttl = TimeSpan.FromDays(options.Value.Store.For(dataClass).TtlDays);
+            var ttl = TimeSpan.FromDays(store.For(dataClass).TtlDays);
             var cutoff = nowUnixMs - (long)ttl.TotalMilliseconds;
             var reason = DroppedRows.Reason("ttl", dataClass);
             foreach (var table in DroppedRows.Tables)

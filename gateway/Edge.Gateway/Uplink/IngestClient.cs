@@ -94,6 +94,41 @@ internal sealed class IngestClient : IDisposable
         }
     }
 
+    /// <summary>One control request (remote configuration) to <paramref name="path"/>; network errors are answered, not thrown.</summary>
+    public async Task<(int? Status, string? ETag, byte[] Body, string Detail)> ExchangeAsync(
+        HttpMethod method, string path, byte[]? json, string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        var baseUrl = BaseUrl ?? throw new InvalidOperationException("no ingest URL is configured");
+        using var request = new HttpRequestMessage(method, new Uri(baseUrl + path));
+        request.Headers.Add("X-Api-Key", _apiKey);
+        if (json is not null)
+        {
+            request.Content = new ByteArrayContent(json);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        if (ifNoneMatch is not null && EntityTagHeaderValue.TryParse(ifNoneMatch, out var tag))
+        {
+            request.Headers.IfNoneMatch.Add(tag);
+        }
+
+        try
+        {
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            return (status, response.Headers.ETag?.ToString(), body, $"{method} {path}: {status} {response.ReasonPhrase}");
+        }
+        catch (HttpRequestException ex)
+        {
+            return (null, null, [], $"{method} {path}: network error: {ex.Message}");
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, null, [], $"{method} {path}: no answer within {_http.Timeout}: {ex.Message}");
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     /// <summary>Renders a JSON body (acknowledgement or RFC 9457 problem details) as one log-friendly line.</summary>

@@ -21,6 +21,7 @@ public sealed partial class VirtualSbdEndpoint : IAsyncDisposable
     private readonly Virtual9603 _modem;
     private readonly HttpClient _http;
     private readonly Uri _batches;
+    private readonly string _ingestBase;
     private readonly string _apiKey;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -38,7 +39,8 @@ public sealed partial class VirtualSbdEndpoint : IAsyncDisposable
         _apiKey = apiKey;
         _time = time;
         _logger = logger ?? NullLogger.Instance;
-        _batches = new Uri(ingestUrl.TrimEnd('/') + "/v1/batches");
+        _ingestBase = ingestUrl.TrimEnd('/');
+        _batches = new Uri(_ingestBase + "/v1/batches");
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         Reassembler = new SbdReassembler(new SbdReassemblerOptions(), time);
         _modem.MoReceived += OnMo;
@@ -91,6 +93,11 @@ public sealed partial class VirtualSbdEndpoint : IAsyncDisposable
         await foreach (var message in _inbox.Reader.ReadAllAsync(_stop.Token))
         {
             MessagesReceived++;
+            if (await RelayReportAsync(message.Payload, _stop.Token))
+            {
+                continue;
+            }
+
             var result = Reassembler.Accept(message.Imei, message.Payload);
             if (result.Status == SbdReassemblyStatus.Complete)
             {

@@ -21,6 +21,13 @@ public sealed class AccessPolicyTests
         [EndpointGroup.Quarantine] = ["waterworks", "reader", "admin"],
         [EndpointGroup.Stats] = ["waterworks", "reader", "admin"],
         [EndpointGroup.Registry] = ["admin"],
+
+        // Issue 6, remote configuration: the gateway reads its desired document and writes its report; disaster
+        // response switches disaster mode and sees the reports; operators do both.
+        [EndpointGroup.GatewayDesiredRead] = ["gateway", "disaster", "admin"],
+        [EndpointGroup.GatewayDesiredWrite] = ["disaster", "admin"],
+        [EndpointGroup.GatewayReportedWrite] = ["gateway"],
+        [EndpointGroup.GatewayReportedRead] = ["disaster", "admin"],
     };
 
     public static TheoryData<CallerRole, EndpointGroup, bool> EveryPair()

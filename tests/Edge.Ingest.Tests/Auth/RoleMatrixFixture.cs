@@ -112,7 +112,19 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
         var ahead = await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(
             TestBatches.Litres(IngestAppFactory.Gateway1, 5, PlainMeter, (4, _may30.AddHours(46), 2100), (99, IngestAppFactory.Start.AddDays(1), 9000)))));
         Assert.Equal(1, ahead.Rejected);
+
+        // Gateway 1's desired configuration (set by an operator) and its report.
+        using var desired = await admin.PutAsync(new Uri($"/v1/gateways/{IngestAppFactory.Gateway1}/desired", UriKind.Relative),
+            new StringContent("""{"disasterMode":{"on":false},"normal":{"samplingSeconds":900,"reportingSeconds":3600}}""", Encoding.UTF8, "application/json"));
+        Assert.True(desired.IsSuccessStatusCode, await desired.Content.ReadAsStringAsync());
+        using var reported = await gateway.PutAsync(new Uri($"/v1/gateways/{IngestAppFactory.Gateway1}/reported", UriKind.Relative), Report());
+        Assert.True(reported.IsSuccessStatusCode, await reported.Content.ReadAsStringAsync());
     }
+
+    /// <summary>A report of <see cref="IngestAppFactory.Gateway1"/>: version 1 applied, disaster mode off.</summary>
+    public static StringContent Report() => new(
+        $$"""{"gatewayId":"{{IngestAppFactory.Gateway1}}","appliedVersion":1,"disasterMode":false,"sources":[],"at":"2025-06-01T00:00:00Z"}""",
+        Encoding.UTF8, "application/json");
 
     /// <inheritdoc />
     public async Task DisposeAsync()

@@ -38,6 +38,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ("GET /v1/admin/devices/{id}", ["admin"]),
         ("PUT /v1/admin/devices/{id}", ["admin"]),
         ("DELETE /v1/admin/devices/{id}", ["admin"]),
+        ("GET /v1/gateways/{id}/desired", ["gateway", "disaster", "admin"]),
+        ("PUT /v1/gateways/{id}/desired", ["disaster", "admin"]),
+        ("PUT /v1/gateways/{id}/reported", ["gateway"]),
+        ("GET /v1/gateways/{id}/reported", ["disaster", "admin"]),
     ];
 
     /// <summary>Every endpoint × every role with the status the table gives.</summary>
@@ -51,7 +55,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 data.Add(endpoint, role,
                     role == "none" ? HttpStatusCode.Unauthorized
                     : !allowed.Contains(role) ? HttpStatusCode.Forbidden
-                    : endpoint.StartsWith("PUT ", StringComparison.Ordinal) ? HttpStatusCode.Created
+                    : endpoint.StartsWith("PUT /v1/admin/", StringComparison.Ordinal) ? HttpStatusCode.Created
                     : endpoint.StartsWith("DELETE ", StringComparison.Ordinal) ? HttpStatusCode.NoContent
                     : HttpStatusCode.OK);
             }
@@ -63,8 +67,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     [Fact]
     public void Matrix_CoversEveryEndpointAndRole()
     {
-        // 16 endpoints × 7 columns (6 roles and no key).
-        Assert.Equal(16 * 7, Matrix().Count());
+        // 20 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(20 * 7, Matrix().Count());
     }
 
     [Theory]
@@ -171,6 +175,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         "GET /v1/admin/devices/{id}" => client.GetAsync(Relative($"/v1/admin/devices/{HomeMeter}")),
         "PUT /v1/admin/devices/{id}" => client.PutAsync(Relative($"/v1/admin/devices/put-{role}"), RoleMatrixFixture.ReservedMeter($"put-{role}")),
         "DELETE /v1/admin/devices/{id}" => client.DeleteAsync(Relative($"/v1/admin/devices/del-{role}")),
+        "GET /v1/gateways/{id}/desired" => client.GetAsync(Relative($"/v1/gateways/{IngestAppFactory.Gateway1}/desired")),
+        "PUT /v1/gateways/{id}/desired" => client.PutAsync(Relative($"/v1/gateways/gw-put-{role}/desired"), DisasterOn()),
+        "PUT /v1/gateways/{id}/reported" => client.PutAsync(Relative($"/v1/gateways/{IngestAppFactory.Gateway1}/reported"), RoleMatrixFixture.Report()),
+        "GET /v1/gateways/{id}/reported" => client.GetAsync(Relative($"/v1/gateways/{IngestAppFactory.Gateway1}/reported")),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
     };
 
@@ -250,6 +258,18 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             case "DELETE /v1/admin/devices/{id}":
                 Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync($"/v1/admin/devices/del-{role}"));
                 break;
+            case "GET /v1/gateways/{id}/desired":
+                Assert.Contains("\"samplingSeconds\":900", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
+                break;
+            case "PUT /v1/gateways/{id}/desired":
+                Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync($"/v1/gateways/gw-put-{role}/desired"));
+                break;
+            case "PUT /v1/gateways/{id}/reported":
+            case "GET /v1/gateways/{id}/reported":
+                Assert.Contains("\"appliedVersion\":1", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix.");
         }
@@ -264,6 +284,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         else if (endpoint == "DELETE /v1/admin/devices/{id}")
         {
             Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync($"/v1/admin/devices/del-{role}"));
+        }
+        else if (endpoint == "PUT /v1/gateways/{id}/desired")
+        {
+            Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync($"/v1/gateways/gw-put-{role}/desired"));
         }
     }
 
@@ -283,4 +307,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     }
 
     private static Uri Relative(string path) => new(path, UriKind.Relative);
+
+    private static StringContent DisasterOn() =>
+        new("""{"disasterMode":{"on":true,"reason":"drill"}}""", System.Text.Encoding.UTF8, "application/json");
 }

@@ -16,6 +16,7 @@ public static class PostgresSchema
         (2, "device registry, quarantined readings", Version2),
         (3, "device revisions", Version3),
         (4, "reading keys as blocks of 64 seqs", Version4),
+        (5, "gateway desired configuration and reported state", Version5),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -159,5 +160,26 @@ public static class PostgresSchema
         INSERT INTO reading_blocks (device_id, block, bits)
         SELECT device_id, seq >> 6, bit_or(1::bigint << (seq & 63)::int) FROM reading_keys GROUP BY device_id, seq >> 6;
         DROP TABLE reading_keys;
+        """;
+
+    /// <summary>
+    /// Version 5 (issue 6, remote configuration): per gateway the desired document with its version (set by the cloud;
+    /// a write only replaces a lower version) and the gateway's last report with the version it applied.
+    /// </summary>
+    private const string Version5 = """
+        CREATE TABLE gateway_desired (
+            gateway_id      text        PRIMARY KEY,
+            version         bigint      NOT NULL CHECK (version >= 1),
+            document        text        NOT NULL,
+            updated_by      text        NOT NULL,
+            updated_unix_ms bigint      NOT NULL
+        );
+        CREATE TABLE gateway_reported (
+            gateway_id       text   PRIMARY KEY,
+            applied_version  bigint NOT NULL,
+            document         text   NOT NULL,
+            via              text   NOT NULL,
+            received_unix_ms bigint NOT NULL
+        );
         """;
 }

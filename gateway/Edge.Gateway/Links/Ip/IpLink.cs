@@ -8,7 +8,7 @@ namespace Edge.Gateway.Links.Ip;
 /// the socket (<see cref="CountingStream"/>): request and answer with their headers, TLS when HTTPS, connection
 /// set-up included; TCP/IP headers are not. The probe is a GET of the ingest's health endpoint.
 /// </summary>
-internal sealed class IpLink : ILink, ILinkProbe, IDisposable
+internal sealed class IpLink : ILink, ILinkProbe, IControlHttp, IDisposable
 {
     // Until a request has been measured: a request line, a dozen headers and a short JSON answer.
     private const long InitialOverheadBytes = 1024;
@@ -95,6 +95,16 @@ internal sealed class IpLink : ILink, ILinkProbe, IDisposable
         var wire = _wire.Bytes - before;
         Health.AddWireBytes(wire);
         return new LinkResult(ok ? LinkOutcome.Acknowledged : LinkOutcome.Transient, ok ? "probe answered" : $"probe {_probePath} failed", wire);
+    }
+
+    /// <inheritdoc />
+    public async Task<ControlHttpResult> ExchangeAsync(HttpMethod method, string path, byte[]? json, string? ifNoneMatch, CancellationToken cancellationToken)
+    {
+        var before = _wire.Bytes;
+        var (status, etag, body, detail) = await _client.ExchangeAsync(method, path, json, ifNoneMatch, cancellationToken).ConfigureAwait(false);
+        var wire = _wire.Bytes - before;
+        Health.AddWireBytes(wire);
+        return new ControlHttpResult(status, etag, body, detail, wire);
     }
 
     public void Dispose() => _client.Dispose();

@@ -112,6 +112,11 @@ public sealed partial class IridiumSbdLink
         }
 
         var message = await _modem.ReadMessageAsync(cancellationToken).ConfigureAwait(false);
+        if (TakeControl(message))
+        {
+            return;
+        }
+
         if (!SbdAck.TryParse(message, out var ack) || ack is null)
         {
             LogUnknownMt(_logger, message.Length);

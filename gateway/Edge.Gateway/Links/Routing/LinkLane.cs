@@ -17,11 +17,13 @@ public sealed class LinkLane
     private DateTimeOffset _retryAt;
     private DateTimeOffset? _busySince;
     private int _failures;
+    private LinkPolicyOptions? _override;
+    private bool _emergencyBudget;
 
     internal LinkLane(ILink link, LinkPolicyOptions policy, int order, int maxBatchBytes, TimeSpan? probeInterval, LinkUsageStore usage, TimeProvider time)
     {
         Link = link;
-        Policy = policy;
+        BasePolicy = policy;
         Order = order;
         MaxBatchBytes = maxBatchBytes;
         ProbeInterval = link is ILinkProbe ? probeInterval : null;
@@ -36,8 +38,32 @@ public sealed class LinkLane
     /// <summary>Its name.</summary>
     public string Name => Link.Name;
 
-    /// <summary>Its policy.</summary>
-    public LinkPolicyOptions Policy { get; }
+    /// <summary>Its policy now: the override of the configuration in force (disaster mode, desired document), else its own.</summary>
+    public LinkPolicyOptions Policy => Volatile.Read(ref _override) ?? BasePolicy;
+
+    /// <summary>Its policy from the gateway's configuration.</summary>
+    public LinkPolicyOptions BasePolicy { get; }
+
+    /// <summary>True while an override with a budget of its own is in force: sends count against that budget (<c>{name}!emergency</c>).</summary>
+    public bool OnEmergencyBudget { get { lock (_lock) { return _emergencyBudget; } } }
+
+    /// <summary>Name under which its budget usage is kept.</summary>
+    private string UsageName => _emergencyBudget ? Name + "!emergency" : Name;
+
+    /// <summary>
+    /// Puts <paramref name="policy"/> in force instead of <see cref="BasePolicy"/> (null: back to it). With
+    /// <paramref name="emergencyBudget"/> the link's usage is counted apart, so the emergency budget neither spends nor
+    /// is limited by the ordinary one. Health and hysteresis are kept.
+    /// </summary>
+    public void SetOverride(LinkPolicyOptions? policy, bool emergencyBudget)
+    {
+        lock (_lock)
+        {
+            _override = policy;
+            _emergencyBudget = policy is not null && emergencyBudget;
+            _used = null;
+        }
+    }
 
     /// <summary>Place for alarms (lower first).</summary>
     public int Order { get; }
@@ -139,7 +165,7 @@ public sealed class LinkLane
         {
             if (_used is null || _used.DayStart != day || _used.MonthStart != month)
             {
-                _used = _usage.Read(Name, day, month);
+                _used = _usage.Read(UsageName, day, month);
             }
 
             return _used;
@@ -153,7 +179,7 @@ public sealed class LinkLane
         var month = _periods.MonthStart(now);
         lock (_lock)
         {
-            _used = _usage.Charge(Name, Math.Max(0, bytes), day, month);
+            _used = _usage.Charge(UsageName, Math.Max(0, bytes), day, month);
             return _used;
         }
     }

@@ -25,6 +25,20 @@ internal sealed class SensorThresholdEvaluator(SensorThresholdOptions options)
 
     private readonly Dictionary<string, int> _riverStage = new(StringComparer.Ordinal);
     private readonly HashSet<string> _raining = new(StringComparer.Ordinal);
+    private readonly long[] _lastByClass = new long[10];
+
+    /// <summary>
+    /// Observed time (Unix ms) of the latest intensity reading of class <paramref name="atLeast"/> or more, or null:
+    /// the seismic trigger of disaster mode (Control/ControlService).
+    /// </summary>
+    public long? LastIntensityAtOrAbove(JmaIntensityClass atLeast)
+    {
+        lock (_lastByClass)
+        {
+            var latest = _lastByClass.Skip((int)atLeast).Max();
+            return latest > 0 ? latest : null;
+        }
+    }
 
     /// <summary>The events of one reading (empty for channels without thresholds).</summary>
     public IReadOnlyList<EventRecord> Evaluate(ReadingRecord reading)
@@ -88,6 +102,11 @@ internal sealed class SensorThresholdEvaluator(SensorThresholdOptions options)
     {
         var tenths = (int)decimal.Truncate(intensity * 10);
         var c = JmaIntensityClasses.FromTenths(tenths);
+        lock (_lastByClass)
+        {
+            _lastByClass[(int)c] = Math.Max(_lastByClass[(int)c], r.ObservedUnixMs);
+        }
+
         if (c < options.IntensityClass)
         {
             return [];
