@@ -28,6 +28,33 @@ public sealed class SimulatedGpioDriver(int pinCount = 28) : GpioDriver
         }
     }
 
+    /// <summary>Mode <paramref name="pin"/> is open in, or null when the code under test has not opened it.</summary>
+    public PinMode? ModeOf(int pin)
+    {
+        lock (_sync)
+        {
+            return _pins.TryGetValue(pin, out var state) && state.Open ? state.Mode : null;
+        }
+    }
+
+    /// <summary>Stops driving <paramref name="pin"/>: it reads its pull resistor's level again (edge callbacks on a change).</summary>
+    public void Release(int pin)
+    {
+        bool high;
+        lock (_sync)
+        {
+            var state = State(pin);
+            state.Driven = false;
+            high = state.Mode == PinMode.InputPullUp || (state.Mode != PinMode.InputPullDown && state.High);
+        }
+
+        SetLevel(pin, high);
+        lock (_sync)
+        {
+            State(pin).Driven = false;
+        }
+    }
+
     /// <summary>Current level of <paramref name="pin"/> (true = high).</summary>
     public bool Level(int pin)
     {

@@ -3,6 +3,7 @@ using Edge.Gateway.Control;
 using Edge.Gateway.Sensors.Seismic;
 using Edge.Gateway.Store;
 using Edge.Gateway.Tests.Support;
+using Edge.HwSim.Gpio;
 using Edge.Uplink;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -53,14 +54,14 @@ public sealed class LocalSwitchTests : IDisposable
         var (rig, service) = Start(gpio);
 
         await service.StepAsync(default);
-        Assert.Equal(PinMode.InputPullUp, gpio.Open[17]);
+        Assert.Equal(PinMode.InputPullUp, gpio.ModeOf(17));
         Assert.False(rig.Control.Status.Plan.DisasterMode);
 
-        gpio.SetInput(17, PinValue.Low);
+        gpio.SetLevel(17, high: false);
         await service.StepAsync(default);
         Assert.Equal(["gpio"], rig.Control.Status.Plan.Sources);
 
-        gpio.SetInput(17, null);
+        gpio.Release(17);
         await service.StepAsync(default);
         Assert.False(rig.Control.Status.Plan.DisasterMode);
     }
