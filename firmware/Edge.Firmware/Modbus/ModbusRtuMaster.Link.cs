@@ -84,8 +84,9 @@ public sealed partial class ModbusRtuMaster
             var n = _link.Read(_rx, _rxLength, want, InterCharacterTimeoutMs);
             if (n == 0)
             {
-                // §2.5.1.1: a gap longer than t1.5 inside the frame: incomplete, discarded.
-                _lineQuiet = true;
+                // §2.5.1.1: a gap longer than t1.5 inside the frame: incomplete, discarded. The slave may still be
+                // sending the rest: keep t3.5 of silence before the next request.
+                _lineQuiet = false;
                 return ModbusResult.Framing;
             }
 
