@@ -14,9 +14,8 @@ namespace Edge.Firmware.Modbus;
 /// </summary>
 public sealed partial class ModbusRtuMaster
 {
-    /// <summary>Default line speed: 9600 baud, even parity (§2.5.1: every device must offer 9600 and 19200; default 19200 is
-    /// also common, so configure what the meter uses).</summary>
-    public const int DefaultBaudRate = 9600;
+    /// <summary>Default line speed (Serial Line V1.02 §2.5.1 and §3.3.2: 9600 and 19200 baud are required, 19200 is the default), with even parity.</summary>
+    public const int DefaultBaudRate = 19200;
 
     /// <summary>Highest unicast slave address (§2.2: 1 to 247; 0 is broadcast).</summary>
     public const int MaxSlaveAddress = 247;

@@ -12,14 +12,18 @@ public static class InputKinds
     /// <summary>A wired M-Bus level converter: the gateway is the master (2400 baud 8E1).</summary>
     public const string MBusMaster = "mbus-master";
 
+    /// <summary>An RS-485 Modbus RTU line: the gateway is the master (19200 baud 8E1 by default, MODBUS over Serial Line §2.5.1).</summary>
+    public const string ModbusRtu = "modbus-rtu";
+
     /// <summary>All kinds.</summary>
-    public static readonly string[] All = [Im871a, HexLines, MBusMaster];
+    public static readonly string[] All = [Im871a, HexLines, MBusMaster, ModbusRtu];
 
     /// <summary>The usual speed of a kind.</summary>
     public static int DefaultBaud(string kind) => kind switch
     {
         Im871a => 57600,
         MBusMaster => 2400,
+        ModbusRtu => 19200,
         _ => 115200,
     };
 }

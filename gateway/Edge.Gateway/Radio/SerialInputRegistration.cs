@@ -32,8 +32,11 @@ internal static class SerialInputRegistration
         var counters = sp.GetRequiredService<GatewayCounters>();
         var time = sp.GetRequiredService<TimeProvider>();
         var loggers = sp.GetRequiredService<ILoggerFactory>();
-        return input.Kind == InputKinds.MBusMaster
-            ? new MBusMasterInputService(input, name, sink, counters, time, loggers.CreateLogger<MBusMasterInputService>())
-            : new WMBusInputService(input, name, sink, counters, time, loggers.CreateLogger<WMBusInputService>());
+        return input.Kind switch
+        {
+            InputKinds.MBusMaster => new MBusMasterInputService(input, name, sink, counters, time, loggers.CreateLogger<MBusMasterInputService>()),
+            InputKinds.ModbusRtu => new ModbusInputService(input, name, sink, counters, time, loggers.CreateLogger<ModbusInputService>()),
+            _ => new WMBusInputService(input, name, sink, counters, time, loggers.CreateLogger<WMBusInputService>()),
+        };
     }
 }

@@ -42,6 +42,10 @@ internal static class SerialInputValidation
             {
                 ValidateMaster(errors, key, input);
             }
+            else if (input.Kind == InputKinds.ModbusRtu)
+            {
+                ModbusInputValidation.Validate(errors, key, input);
+            }
         }
     }
 
