@@ -26,6 +26,7 @@ public sealed partial class ModbusRtuMaster
     private readonly ISerialLink _link;
     private int _txLength;
     private int _rxLength;
+    private int _interCharacterMs;
     private bool _lineQuiet;
 
     /// <summary>Creates a master on <paramref name="link"/>; call <see cref="Configure"/> (or configure the link and call <see cref="SetTimingFor"/>).</summary>
@@ -67,7 +68,7 @@ public sealed partial class ModbusRtuMaster
     public int InterFrameMs { get; private set; }
 
     /// <summary>The longest gap accepted inside a reply: t1.5 rounded up plus <see cref="ReceiveSlackMs"/>.</summary>
-    public int InterCharacterTimeoutMs { get; private set; }
+    public int InterCharacterTimeoutMs => _interCharacterMs + ReceiveSlackMs;
 
     /// <summary>Why the last request failed, or null after a success.</summary>
     public string? LastError { get; private set; }
@@ -89,7 +90,7 @@ public sealed partial class ModbusRtuMaster
         _lineQuiet = false;
     }
 
-    /// <summary>Sets <see cref="InterFrameMs"/> and <see cref="InterCharacterTimeoutMs"/> for <paramref name="baudRate"/>.</summary>
+    /// <summary>Sets the t3.5 and t1.5 timers (<see cref="InterFrameMs"/>, <see cref="InterCharacterTimeoutMs"/>) for <paramref name="baudRate"/>.</summary>
     public void SetTimingFor(int baudRate)
     {
         if (baudRate < 300)
@@ -98,7 +99,7 @@ public sealed partial class ModbusRtuMaster
         }
 
         InterFrameMs = ModbusTiming.ToMillis(ModbusTiming.InterFrameMicros(baudRate));
-        InterCharacterTimeoutMs = ModbusTiming.ToMillis(ModbusTiming.InterCharacterMicros(baudRate)) + ReceiveSlackMs;
+        _interCharacterMs = ModbusTiming.ToMillis(ModbusTiming.InterCharacterMicros(baudRate));
     }
 
     /// <summary>Function 03: reads <paramref name="count"/> (1..125) holding registers from <paramref name="address"/> into <paramref name="values"/>.</summary>

@@ -8,7 +8,7 @@ public sealed class ModbusCrcTests
     [Fact]
     public void Compute_SerialLineSpecExample_Is0x1241SentLowByteFirst()
     {
-        // MODBUS over Serial Line V1.02 §2.5.1.2 / §6.2.2: the frame "02 07" carries CRC 0x1241, sent as 41 12.
+        // MODBUS over Serial Line V1.02 appendix B (§6.2.2, "CRC Byte Sequence"): the frame "02 07" carries CRC 0x1241, sent as 41 12.
         var frame = new byte[] { 0x02, 0x07, 0, 0 };
 
         Assert.Equal(0x1241, ModbusCrc.Compute(frame, 0, 2));

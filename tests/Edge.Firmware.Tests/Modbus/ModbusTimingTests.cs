@@ -30,6 +30,10 @@ public sealed class ModbusTimingTests
 
         master.SetTimingFor(115200);
         Assert.Equal((2, 1), (master.InterFrameMs, master.InterCharacterTimeoutMs));
+
+        // The host's slack is added on top of t1.5, whenever it is set.
+        master.ReceiveSlackMs = 20;
+        Assert.Equal(21, master.InterCharacterTimeoutMs);
     }
 
     [Fact]
