@@ -59,6 +59,52 @@ internal sealed partial class MeterReadingSink(
         }
     }
 
+    /// <summary>
+    /// Stores several channels of one meter read at <paramref name="receivedUnixMs"/> (a Modbus register map) in one commit,
+    /// one sequence number per value, as a sensor's values are. True when committed.
+    /// </summary>
+    public async Task<bool> StoreValuesAsync(
+        string device, IReadOnlyList<(string Channel, string Unit, long Mantissa, int Scale)> values, long receivedUnixMs, string input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var records = new List<ReadingRecord>(values.Count);
+        MeterSequenceState? state = null;
+        foreach (var value in values)
+        {
+            state = sequences.Next(device, -1, 0, receivedUnixMs, dedupe: false)!;
+            records.Add(new ReadingRecord(
+                device, state.LastSeq, value.Channel, value.Unit, value.Mantissa, value.Scale,
+                receivedUnixMs, ClockQuality.Gateway, 0, receivedUnixMs, DataClass.Reading));
+        }
+
+        var frame = classifier.Classify(records) with { MeterSequence = state };
+        try
+        {
+            var result = await writer.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
+            counters.TelegramAccepted();
+            LogStoredValues(logger, input, device, records.Count, state!.LastSeq, result.Events);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            counters.TelegramFailed();
+            LogStoreFailed(logger, ex, input, device);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Input}: stored {Count} values of {Device} up to seq {Seq}, {Events} events")]
+    private static partial void LogStoredValues(ILogger logger, string input, string device, int count, long seq, int events);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Input}: repetition of the last telegram of {Device} (access number {Access}) dropped")]
     private static partial void LogDuplicate(ILogger logger, string input, string device, int access);
 

@@ -40,8 +40,11 @@ internal static class SerialInputRegistration
             return new WisunBrouteInputService(input, name, handler, time, loggers.CreateLogger<WisunBrouteInputService>());
         }
 
-        return input.Kind == InputKinds.MBusMaster
-            ? new MBusMasterInputService(input, name, sink, counters, time, loggers.CreateLogger<MBusMasterInputService>())
-            : new WMBusInputService(input, name, sink, counters, time, loggers.CreateLogger<WMBusInputService>());
+        return input.Kind switch
+        {
+            InputKinds.MBusMaster => new MBusMasterInputService(input, name, sink, counters, time, loggers.CreateLogger<MBusMasterInputService>()),
+            InputKinds.ModbusRtu => new ModbusInputService(input, name, sink, counters, time, loggers.CreateLogger<ModbusInputService>()),
+            _ => new WMBusInputService(input, name, sink, counters, time, loggers.CreateLogger<WMBusInputService>()),
+        };
     }
 }

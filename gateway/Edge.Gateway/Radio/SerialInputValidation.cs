@@ -43,10 +43,13 @@ internal static class SerialInputValidation
             {
                 ValidateMaster(errors, key, input);
             }
-
-            if (input.Kind == InputKinds.WisunBroute)
+            else if (input.Kind == InputKinds.WisunBroute)
             {
                 ValidateWisun(errors, key, input);
+            }
+            else if (input.Kind == InputKinds.ModbusRtu)
+            {
+                ModbusInputValidation.Validate(errors, key, input);
             }
         }
     }
