@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Http.Headers;
 using Edge.Uplink;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
+using Edge.HwSim.Demo;
 
 namespace Edge.HwSim.AzureIotHub;
 
@@ -141,25 +141,8 @@ public sealed partial class IotHubIngestBridge : IAsyncDisposable
         }
     }
 
-    private async Task<HttpStatusCode?> PostAsync(byte[] body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _batches) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(BatchCodec.ContentType);
-        request.Headers.Add("X-Api-Key", _apiKey);
-        try
-        {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    private Task<HttpStatusCode?> PostAsync(byte[] body, CancellationToken cancellationToken) =>
+        IngestBatchPost.SendAsync(_http, _batches, _apiKey, body, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "message on {Topic} is not a batch; dropped")]
     private static partial void LogUnreadable(ILogger logger, Exception error, string topic);

@@ -1,10 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Threading.Channels;
 using Edge.Gateway.Links.Iridium;
 using Edge.Uplink;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Edge.HwSim.Demo;
 
 namespace Edge.HwSim.Iridium;
 
@@ -153,25 +153,8 @@ public sealed partial class VirtualSbdEndpoint : IAsyncDisposable
         }
     }
 
-    private async Task<HttpStatusCode?> PostAsync(byte[] body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _batches) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(BatchCodec.ContentType);
-        request.Headers.Add("X-Api-Key", _apiKey);
-        try
-        {
-            using var response = await _http.SendAsync(request, cancellationToken);
-            return response.StatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return null;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return null;
-        }
-    }
+    private Task<HttpStatusCode?> PostAsync(byte[] body, CancellationToken cancellationToken) =>
+        IngestBatchPost.SendAsync(_http, _batches, _apiKey, body, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "reassembled {Bytes} bytes are not a batch; dropped")]
     private static partial void LogUnreadable(ILogger logger, Exception error, int bytes);
