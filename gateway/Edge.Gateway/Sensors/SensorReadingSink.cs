@@ -38,19 +38,7 @@ internal sealed partial class SensorReadingSink(
         }
 
         var frame = classifier.Classify(records) with { MeterSequence = state };
-        (int, bool) before;
-        lock (thresholds)
-        {
-            // One sink serves every sensor service; the evaluator is not thread-safe. A device is read by one service only.
-            before = thresholds.StateOf(device);
-            var events = new List<EventRecord>(frame.Events);
-            foreach (var r in frame.Readings)
-            {
-                events.AddRange(thresholds.Evaluate(r));
-            }
-
-            frame = frame with { Events = events };
-        }
+        (frame, var before) = thresholds.AddEvents(device, frame);
 
         var stored = false;
         try
@@ -73,10 +61,7 @@ internal sealed partial class SensorReadingSink(
         {
             if (!stored)
             {
-                lock (thresholds)
-                {
-                    thresholds.Restore(device, before);
-                }
+                thresholds.Undo(device, before);
             }
         }
     }

@@ -60,19 +60,7 @@ internal sealed partial class PublishHandler(
         var readings = DeviceFrames.ToReadings(frame, deviceId, time.GetUtcNow().ToUnixTimeMilliseconds());
         var clock = corrector.Correct(deviceId, frame.Header.Clock, readings);
         var records = classifier.Classify(clock.Readings) with { Epoch = clock.Epoch, EpochRefined = clock.Refined };
-        (int, bool) before;
-        lock (thresholds)
-        {
-            // Shared with the Pi's sensor inputs; the evaluator is not thread-safe.
-            before = thresholds.StateOf(deviceId);
-            var events = new List<EventRecord>(records.Events);
-            foreach (var r in records.Readings)
-            {
-                events.AddRange(thresholds.Evaluate(r));
-            }
-
-            records = records with { Events = events };
-        }
+        (records, var before) = thresholds.AddEvents(deviceId, records);
 
         try
         {
@@ -83,11 +71,7 @@ internal sealed partial class PublishHandler(
         }
         catch (Exception ex)
         {
-            lock (thresholds)
-            {
-                thresholds.Restore(deviceId, before);
-            }
-
+            thresholds.Undo(deviceId, before);
             counters.FrameRefused();
             LogStoreFailed(logger, ex, deviceId);
             if (session?.IsMqtt5 == true)

@@ -7,7 +7,8 @@ namespace Edge.Gateway.Sensors.Seismic;
 /// past 氾濫注意 / 避難判断 / 氾濫危険 (one alarm per level passed; a status event when it falls back under
 /// a level), hourly rain reaching the heavy-rain threshold (again only after it fell below), and every
 /// seismic intensity at or above the set class (each is its own earthquake window). Readings are exact
-/// decimals (mantissa × 10^-scale). Keeps the last stage per device; not thread-safe.
+/// decimals (mantissa × 10^-scale). Keeps the last stage per device; <see cref="Evaluate"/> alone is not thread-safe,
+/// <see cref="AddEvents"/> and <see cref="Undo"/> (what the store paths use) are.
 /// </summary>
 internal sealed class SensorThresholdEvaluator(SensorThresholdOptions options)
 {
@@ -114,6 +115,35 @@ internal sealed class SensorThresholdEvaluator(SensorThresholdOptions options)
 
         var detail = $"計測震度 {JmaIntensityResult.FormatTenths(tenths)} ({JmaIntensityClasses.Name(c)}) {JmaIntensityResult.ReferenceLabel}";
         return [Event(r, "seismic-intensity", detail, DataClass.Alarm)];
+    }
+
+    /// <summary>
+    /// <paramref name="frame"/> with the events of its readings added, evaluated under one lock (every input shares
+    /// this evaluator), and the device's state from before, to give to <see cref="Undo"/> when the frame is not stored.
+    /// </summary>
+    public (StoredFrame Frame, (int RiverStage, bool Raining) Before) AddEvents(string device, StoredFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        lock (_riverStage)
+        {
+            var before = StateOf(device);
+            var events = new List<EventRecord>(frame.Events);
+            foreach (var r in frame.Readings)
+            {
+                events.AddRange(Evaluate(r));
+            }
+
+            return (frame with { Events = events }, before);
+        }
+    }
+
+    /// <summary>Puts back the state <see cref="AddEvents"/> returned, so a frame that was not stored raises its events again.</summary>
+    public void Undo(string device, (int RiverStage, bool Raining) before)
+    {
+        lock (_riverStage)
+        {
+            Restore(device, before);
+        }
     }
 
     /// <summary>The remembered state of <paramref name="device"/>, to put back with <see cref="Restore"/> when its reading was not stored.</summary>
