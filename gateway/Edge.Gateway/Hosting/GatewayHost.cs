@@ -72,6 +72,7 @@ public static class GatewayHost
         services.AddSingleton<StoreExpiry>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<PublishHandler>();
+        services.AddSingleton<SeismicWindowHandler>();
         services.AddSingleton<DeviceAuthenticator>();
         services.AddSingleton<BatchSignals>();
         services.AddSingleton<BatchCutter>();
