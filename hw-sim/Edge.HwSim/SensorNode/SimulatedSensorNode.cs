@@ -43,7 +43,7 @@ public sealed class SimulatedSensorNode : IDisposable
         Sht4x = new SimulatedSht4x(Time);
         Scd4x = new SimulatedScd4x(Time);
         Pms5003 = new Pms5003Model(seed);
-        WaterLevel = new A02yyuwModel(seed) { MountHeightMm = 6000, WaterLevelMm = 1500 };
+        WaterLevel = new A02yyuwModel(seed) { MountHeightMm = 4000, WaterLevelMm = 1500 };
         RainBucket = new TippingBucketModel(0.5, ReedBounceModel.None, seed);
         Accelerometer = new Adxl355Model(QuakeAt, noiseGal: 0.03, seed);
     }
@@ -72,7 +72,7 @@ public sealed class SimulatedSensorNode : IDisposable
     /// <summary>PMS5003 model.</summary>
     public Pms5003Model Pms5003 { get; }
 
-    /// <summary>A02YYUW model over the river (mount height 6 m above the gauge datum).</summary>
+    /// <summary>A02YYUW model over the river (mount height 4 m above the gauge datum; the sensor reads 3-450 cm).</summary>
     public A02yyuwModel WaterLevel { get; }
 
     /// <summary>Tipping bucket model, 0.5 mm per tip.</summary>
