@@ -79,6 +79,32 @@ public sealed class SensorNodeEndToEndTests : IDisposable
     }
 
     [Fact]
+    public async Task Quake_SyntheticRecord_StoredIntensityWithinATenthOfTheSourceRecordsOwn()
+    {
+        await using var gateway = await StartGatewayAsync();
+        var start = WholeMinuteAgo(5);
+        var config = new SensorNodeConfig { DeviceId = Device, ClimateIntervalSeconds = 3600, Co2IntervalSeconds = 3600, ParticulateIntervalSeconds = 3600, WaterLevelIntervalSeconds = 3600 };
+        using var node = NewNode(gateway, start, config);
+        node.TriggerSettings = (1000, 5000, 100, 3000, 0, 1.5, 1305);
+        node.Boot();
+        await Task.Run(() => node.AdvanceTo(start + 12_000));
+
+        // 60 s record: P at 10 s, S at 14 s, 150 gal horizontal peak. The window (10 s before the P trigger, 50 s
+        // after) spans the record; the intensity of the source record itself, in double precision and without the
+        // sensor's quantisation, 125 Hz sampling and rate conversion, is the independent reference.
+        var quake = SyntheticQuake.Generate(new SyntheticQuakeOptions { PeakGal = 150, Seed = 3 });
+        var expected = new Edge.Gateway.Sensors.Seismic.JmaSeismicIntensity().Compute(quake.X, quake.Y, quake.Z).Tenths;
+        node.StartQuake(quake);
+        await Task.Run(() => node.AdvanceTo(start + 80_000));
+
+        Assert.Equal(1, node.Device.WindowsSent);
+        var row = Assert.Single(StoreFile.Rows(gateway.DbPath), r => r.Channel == "seismic-intensity");
+        Assert.InRange(row.Mantissa, expected - 1, expected + 1);
+        Assert.True(expected >= 45, $"the record should reach 震度5弱 (I {expected / 10.0})");
+        Assert.Equal(["seismic-intensity"], StoreFile.Texts(gateway.DbPath, $"SELECT kind FROM events WHERE seq = {row.Seq}"));
+    }
+
+    [Fact]
     public async Task Window_Malformed_RefusedWithReasonNothingStored()
     {
         await using var gateway = await StartGatewayAsync();
