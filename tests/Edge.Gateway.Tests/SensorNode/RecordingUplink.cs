@@ -11,6 +11,11 @@ internal sealed class RecordingUplink : IUplink
 
     public bool IsConnected { get; private set; }
 
+    /// <summary>The window chunk publish (0-based, counting attempts) that fails once; -1: none.</summary>
+    public int FailWindowChunkAt { get; set; } = -1;
+
+    private int _windowAttempts;
+
     public bool Connect()
     {
         IsConnected = Reachable;
@@ -19,6 +24,11 @@ internal sealed class RecordingUplink : IUplink
 
     public bool Publish(string topic, byte[] payload, int count, int timeoutMs)
     {
+        if (topic.EndsWith("/window", StringComparison.Ordinal) && _windowAttempts++ == FailWindowChunkAt)
+        {
+            return false;
+        }
+
         if (!Reachable)
         {
             IsConnected = false;

@@ -129,6 +129,34 @@ public sealed class SensorNodeDeviceTests
         Assert.True(records.Count(r => r.Channel == "water-level") >= 39);
     }
 
+    [Fact]
+    public void Tick_QuakeWindowChunkFails_WindowResentFromFirstChunkUntilLastAcknowledged()
+    {
+        var uplink = new RecordingUplink { FailWindowChunkAt = 2 };
+        using var node = NewNode(uplink);
+        node.TriggerSettings = (1000, 5000, 100, 3000, 0, 1.5, 1305);
+        node.Boot();
+        node.AdvanceTo(_start + 12_000);
+        node.StartQuake(HwSim.Sensors.Seismic.SyntheticQuake.Generate(new HwSim.Sensors.Seismic.SyntheticQuakeOptions { PeakGal = 120 }));
+        node.AdvanceTo(_start + 90_000);
+
+        var chunks = uplink.Messages.Where(m => m.Topic == $"edge/v1/{Device}/window").Select(m =>
+        {
+            Assert.True(Edge.Gateway.Sensors.Seismic.SeismicWindowChunkReader.TryRead(m.Payload, Device, out var chunk, out var reason), reason);
+            return chunk;
+        }).ToList();
+
+        // 6000 samples in chunks of 1000: 0 and 1000 acknowledged, 2000 failed, then the whole window again.
+        Assert.Equal([0, 1000, 0, 1000, 2000, 3000, 4000, 5000], chunks.Select(c => c.Offset));
+        Assert.All(chunks, c => Assert.Equal((node.Device.WindowSeq, 6000, 1000, 256000), (c.Seq, c.Total, c.TriggerIndex, c.LsbPerG)));
+        Assert.False(node.Device.WindowPending);
+        Assert.Equal(1, node.Device.WindowsSent);
+
+        // The window's seq is not in any frame: frames skip it, and every reading is still acknowledged.
+        Assert.DoesNotContain(node.Device.WindowSeq, Decode(uplink).Select(r => r.Seq));
+        Assert.Equal(0, node.Device.PendingCount);
+    }
+
     private static SimulatedSensorNode NewNode(RecordingUplink uplink) => NewNode(() => uplink);
 
     private static SimulatedSensorNode NewNode(Func<Firmware.Hardware.IUplink> uplink) =>
