@@ -17,4 +17,7 @@ public static class ReadingFlags
 
     /// <summary>Supply below threshold.</summary>
     public const int LowBattery = 16;
+
+    /// <summary>The sensor failed (bus error, NACK, CRC, timeout) at least once since its previous reading: values were skipped.</summary>
+    public const int SensorFault = 32;
 }

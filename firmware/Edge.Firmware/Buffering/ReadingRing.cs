@@ -65,7 +65,14 @@ public sealed class ReadingRing
     }
 
     /// <summary>Appends a reading and persists it with the state; returns its sequence number.</summary>
-    public long Append(long observedUnixMs, long valueMl, int flags, int clockQuality)
+    public long Append(long observedUnixMs, long valueMl, int flags, int clockQuality) =>
+        Append(observedUnixMs, valueMl, flags, clockQuality, 0);
+
+    /// <summary>
+    /// Appends a reading of channel number <paramref name="channel"/> (0-255, the app's own numbering; a pulse
+    /// meter has only channel 0) and persists it with the state; returns its sequence number.
+    /// </summary>
+    public long Append(long observedUnixMs, long valueMl, int flags, int clockQuality, int channel)
     {
         var seq = _state.NextSeq;
         if (PendingCount >= _capacity)
@@ -81,7 +88,7 @@ public sealed class ReadingRing
         b[24] = (byte)flags;
         b[25] = (byte)(flags >> 8);
         b[26] = (byte)clockQuality;
-        b[27] = 0;
+        b[27] = (byte)channel;
         LittleEndian.WriteUInt32(b, 28, Crc32.Compute(b, 0, 28));
         _storage.Write(SlotOffset(seq), b, 0, SlotBytes);
         _state.NextSeq = seq + 1;
@@ -93,7 +100,11 @@ public sealed class ReadingRing
     /// Copies up to <paramref name="max"/> of the oldest pending readings into the arrays; a torn slot is
     /// skipped. Returns how many were copied.
     /// </summary>
-    public int ReadPending(int max, long[] seqs, long[] timesMs, long[] valuesMl, int[] flags, int[] qualities)
+    public int ReadPending(int max, long[] seqs, long[] timesMs, long[] valuesMl, int[] flags, int[] qualities) =>
+        ReadPending(max, seqs, timesMs, valuesMl, flags, qualities, null);
+
+    /// <summary>As <see cref="ReadPending(int, long[], long[], long[], int[], int[])"/>, with each reading's channel number when <paramref name="channels"/> is given.</summary>
+    public int ReadPending(int max, long[] seqs, long[] timesMs, long[] valuesMl, int[] flags, int[] qualities, int[]? channels)
     {
         var n = 0;
         for (var seq = _state.AckedSeq + 1; seq < _state.NextSeq && n < max; seq++)
@@ -101,6 +112,11 @@ public sealed class ReadingRing
             if (ReadSlot(seq, out timesMs[n], out valuesMl[n], out flags[n], out qualities[n]))
             {
                 seqs[n] = seq;
+                if (channels != null)
+                {
+                    channels[n] = _slot[27];
+                }
+
                 n++;
             }
         }
@@ -116,6 +132,18 @@ public sealed class ReadingRing
             _state.AckedSeq = seq;
             _state.Save();
         }
+    }
+
+    /// <summary>
+    /// Takes the next sequence number for a message that is not a ring reading (a seismic window, FRAME.md):
+    /// persisted at once so it is never given twice; its slot stays unwritten, so frames skip it.
+    /// </summary>
+    public long ReserveSeq()
+    {
+        var seq = _state.NextSeq;
+        _state.NextSeq = seq + 1;
+        _state.Save();
+        return seq;
     }
 
     private int SlotOffset(long seq) => FirstSlotOffset + ((int)(seq % _capacity) * SlotBytes);

@@ -12,6 +12,7 @@ public sealed class CborWriter
 {
     private const int MajorUnsigned = 0;
     private const int MajorNegative = 1;
+    private const int MajorBytes = 2;
     private const int MajorText = 3;
     private const int MajorArray = 4;
     private const int MajorMap = 5;
@@ -95,6 +96,28 @@ public sealed class CborWriter
                 _buffer[_length++] = (byte)(0x80 | ((c >> 6) & 0x3F));
                 _buffer[_length++] = (byte)(0x80 | (c & 0x3F));
             }
+        }
+    }
+
+    /// <summary>
+    /// A byte string of <paramref name="count"/> signed 24-bit big-endian integers from <paramref name="values"/>
+    /// (values outside ±2^23 are clamped).
+    /// </summary>
+    public void WriteInt24String(int[] values, int offset, int count)
+    {
+        WriteHead(MajorBytes, (ulong)(count * 3));
+        if (!Reserve(count * 3))
+        {
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var v = values[offset + i];
+            v = v > 0x7FFFFF ? 0x7FFFFF : v < -0x800000 ? -0x800000 : v;
+            _buffer[_length++] = (byte)(v >> 16);
+            _buffer[_length++] = (byte)(v >> 8);
+            _buffer[_length++] = (byte)v;
         }
     }
 

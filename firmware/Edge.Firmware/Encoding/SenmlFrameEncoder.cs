@@ -14,6 +14,7 @@ public sealed class SenmlFrameEncoder
     private const int LabelBaseTime = -3;
     private const int LabelBaseUnit = -4;
     private const int LabelName = 0;
+    private const int LabelUnit = 1;
     private const int LabelValue = 2;
     private const int LabelTime = 6;
     private const string LabelSeq = "seq";
@@ -93,6 +94,57 @@ public sealed class SenmlFrameEncoder
 
             w.WriteInt64(LabelName);
             w.WriteText(channel);
+            w.WriteInt64(LabelValue);
+            WriteMilli(valuesMilli[i]);
+            w.WriteInt64(LabelTime);
+            w.WriteInt64(FloorDiv(timesMs[i], 1000) - baseTime);
+            w.WriteText(LabelSeq);
+            w.WriteInt64(seqs[i]);
+            w.WriteText(LabelClockQuality);
+            w.WriteText(ClockQualities.ToText(qualities[i]));
+            if (flags[i] != 0)
+            {
+                w.WriteText(LabelFlags);
+                w.WriteInt64(flags[i]);
+            }
+        }
+
+        return w.Overflowed ? -1 : w.Length;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="count"/> readings of several channels: reading i is of channel
+    /// <c>names[channels[i]]</c> in unit <c>units[channels[i]]</c>, its value in thousandths of that unit. Every
+    /// record carries its own <c>u</c> (no <c>bu</c>). Returns the frame length, or -1 when the buffer is too small.
+    /// </summary>
+    public int EncodeChannels(int count, long[] seqs, long[] timesMs, long[] valuesMilli, int[] flags, int[] qualities, int[] channels, string[] names, string[] units)
+    {
+        if (count < 1)
+        {
+            return -1;
+        }
+
+        var w = _writer;
+        w.Reset();
+        w.WriteArrayHeader(count);
+        var baseTime = FloorDiv(timesMs[0], 1000);
+        for (var i = 0; i < count; i++)
+        {
+            var pairs = 6 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 2 + ClockPairs() : 0);
+            w.WriteMapHeader(pairs);
+            if (i == 0)
+            {
+                w.WriteInt64(LabelBaseName);
+                w.WriteText(_baseName);
+                w.WriteInt64(LabelBaseTime);
+                w.WriteInt64(baseTime);
+                WriteClock();
+            }
+
+            w.WriteInt64(LabelName);
+            w.WriteText(names[channels[i]]);
+            w.WriteInt64(LabelUnit);
+            w.WriteText(units[channels[i]]);
             w.WriteInt64(LabelValue);
             WriteMilli(valuesMilli[i]);
             w.WriteInt64(LabelTime);

@@ -23,7 +23,8 @@ internal sealed partial class PublishHandler(
     SensorThresholdEvaluator thresholds,
     GatewayCounters counters,
     TimeProvider time,
-    ILogger<PublishHandler> logger)
+    ILogger<PublishHandler> logger,
+    SeismicWindowHandler windows)
 {
     public async Task HandleAsync(InterceptingPublishEventArgs e)
     {
@@ -39,6 +40,12 @@ internal sealed partial class PublishHandler(
         var session = e.SessionItems[DeviceSession.ItemKey] as DeviceSession;
         var deviceId = session?.DeviceId ?? e.UserName;
         var topic = e.ApplicationMessage.Topic;
+        if (SeismicWindowTopic.TryParse(topic, out var windowDevice))
+        {
+            await windows.HandleAsync(e, session, deviceId, windowDevice).ConfigureAwait(false);
+            return;
+        }
+
         if (deviceId is null || !DeviceTopic.TryParse(topic, out var topicDevice) || !string.Equals(topicDevice, deviceId, StringComparison.Ordinal))
         {
             counters.FrameRefused();

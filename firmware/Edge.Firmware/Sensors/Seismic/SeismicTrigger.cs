@@ -98,6 +98,9 @@ public sealed class SeismicTrigger
     /// <summary>The current STA/LTA (0 before the LTA has warmed up).</summary>
     public double Ratio => _samples >= _ltaSamples && _lta > 0 ? _sta / _lta : 0;
 
+    /// <summary>Pre + post samples: the longest window.</summary>
+    public int Capacity => _capacity;
+
     /// <summary>Samples seen since construction.</summary>
     public long Samples => _samples;
 
