@@ -170,20 +170,26 @@ public sealed class VirtualModbusBus : VirtualSerialDevice
         // Processing time, then the frame at the line rate: 11 bits per character (§2.5.1).
         var wire = TimeSpan.FromTicks(adu.Length * 11L * TimeSpan.TicksPerSecond / BaudRate);
         Thread.Sleep(ReplyDelay + wire);
+        // The reply's end is stamped just before its last bytes are handed to the pty: the master cannot have them
+        // earlier, so the silence measured before its next request is never more than the real one (a stamp taken
+        // after the write would shrink it by however long this thread waited to run again).
         var gap = InterCharacterGap;
+        TimeSpan end;
         if (gap > TimeSpan.Zero && adu.Length > GapAfterBytes)
         {
             InterCharacterGap = TimeSpan.Zero;
             Send(adu, 0, GapAfterBytes);
             Thread.Sleep(gap);
+            end = _clock.Elapsed;
             Send(adu, GapAfterBytes, adu.Length - GapAfterBytes);
         }
         else
         {
+            end = _clock.Elapsed;
             Send(adu);
         }
 
-        _lastReplyEnd = _clock.Elapsed;
+        _lastReplyEnd = end;
         Interlocked.Increment(ref _replies);
     }
 }
