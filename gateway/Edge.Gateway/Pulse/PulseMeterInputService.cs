@@ -28,6 +28,8 @@ internal sealed partial class PulseMeterInputService(
     /// <summary>How long to wait before opening the GPIO again after it failed.</summary>
     public static readonly TimeSpan ReopenDelay = TimeSpan.FromSeconds(30);
 
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
+
     private readonly long _start = time.GetTimestamp();
     private readonly long _mlPerPulse = (long)(options.LitresPerPulse * 1000m);
     private readonly Lock _sync = new();
@@ -106,10 +108,16 @@ internal sealed partial class PulseMeterInputService(
     {
         while (true)
         {
-            var now = time.GetUtcNow();
-            var boundary = NextBoundary(now, options.Interval);
+            var boundary = NextBoundary(time.GetUtcNow(), options.Interval);
             NextReadingAt = boundary;
-            await Task.Delay(boundary - now, time, stoppingToken).ConfigureAwait(false);
+
+            // Short waits, each from the clock's current time: a clock that jumps (an NTP step, a test's clock) cannot
+            // make the reading late by more than one of them.
+            for (var now = time.GetUtcNow(); now < boundary; now = time.GetUtcNow())
+            {
+                var wait = boundary - now;
+                await Task.Delay(wait < MaxWait ? wait : MaxWait, time, stoppingToken).ConfigureAwait(false);
+            }
 
             Accumulate(counter);
             long register;
