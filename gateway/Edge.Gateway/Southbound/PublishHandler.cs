@@ -50,7 +50,7 @@ internal sealed partial class PublishHandler(
         {
             counters.FrameRefused();
             LogTopicRefused(logger, deviceId, topic);
-            Refuse(e, session, MqttPubAckReasonCode.NotAuthorized, $"device {deviceId} may publish only to {DeviceTopic.For(deviceId ?? "{id}")}");
+            PubAck.Refuse(e, session, MqttPubAckReasonCode.NotAuthorized, $"device {deviceId} may publish only to {DeviceTopic.For(deviceId ?? "{id}")}");
             return;
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class PublishHandler(
         {
             counters.FrameRefused();
             LogMalformed(logger, deviceId, reason);
-            Refuse(e, session, MqttPubAckReasonCode.PayloadFormatInvalid, reason);
+            PubAck.Refuse(e, session, MqttPubAckReasonCode.PayloadFormatInvalid, reason);
             return;
         }
 
@@ -81,25 +81,7 @@ internal sealed partial class PublishHandler(
             thresholds.Undo(deviceId, before);
             counters.FrameRefused();
             LogStoreFailed(logger, ex, deviceId);
-            if (session?.IsMqtt5 == true)
-            {
-                Refuse(e, session, MqttPubAckReasonCode.UnspecifiedError, "the gateway could not store the frame; send it again");
-            }
-            else
-            {
-                // MQTT 3.1.1 has no negative PUBACK: close the connection so the device keeps the frame and retries.
-                e.CloseConnection = true;
-            }
-        }
-    }
-
-    private static void Refuse(InterceptingPublishEventArgs e, DeviceSession? session, MqttPubAckReasonCode code, string reason)
-    {
-        // MQTT 3.1.1 PUBACKs carry no reason code: the frame is then acknowledged and dropped (firmware/FRAME.md).
-        e.Response.ReasonCode = code;
-        if (session?.WantsReasonStrings != false)
-        {
-            e.Response.ReasonString = reason;
+            PubAck.RefuseToRetry(e, session, "the gateway could not store the frame; send it again");
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed partial class SeismicWindowHandler(
         {
             counters.FrameRefused();
             LogTopicRefused(logger, deviceId, e.ApplicationMessage.Topic);
-            Refuse(e, session, MqttPubAckReasonCode.NotAuthorized, $"device {deviceId} may publish windows only to {SeismicWindowTopic.For(deviceId ?? "{id}")}");
+            PubAck.Refuse(e, session, MqttPubAckReasonCode.NotAuthorized, $"device {deviceId} may publish windows only to {SeismicWindowTopic.For(deviceId ?? "{id}")}");
             return;
         }
 
@@ -42,7 +42,7 @@ internal sealed partial class SeismicWindowHandler(
         {
             counters.FrameRefused();
             LogMalformed(logger, deviceId, reason);
-            Refuse(e, session, MqttPubAckReasonCode.PayloadFormatInvalid, reason);
+            PubAck.Refuse(e, session, MqttPubAckReasonCode.PayloadFormatInvalid, reason);
             return;
         }
 
@@ -52,7 +52,7 @@ internal sealed partial class SeismicWindowHandler(
             // The window cannot be completed from here on: the device must start it again from its first chunk.
             counters.FrameRefused();
             LogMalformed(logger, deviceId, misfit);
-            RefuseAndRestart(e, session, misfit);
+            PubAck.RefuseToRetry(e, session, misfit);
             return;
         }
 
@@ -101,29 +101,7 @@ internal sealed partial class SeismicWindowHandler(
 
             counters.FrameRefused();
             LogStoreFailed(logger, ex, window.DeviceId);
-            RefuseAndRestart(e, session, "the gateway could not store the window's intensity; send the window again");
-        }
-    }
-
-    private static void RefuseAndRestart(InterceptingPublishEventArgs e, DeviceSession? session, string reason)
-    {
-        if (session?.IsMqtt5 == true)
-        {
-            Refuse(e, session, MqttPubAckReasonCode.UnspecifiedError, reason);
-        }
-        else
-        {
-            // MQTT 3.1.1 has no negative PUBACK: close the connection so the device keeps the window and restarts it.
-            e.CloseConnection = true;
-        }
-    }
-
-    private static void Refuse(InterceptingPublishEventArgs e, DeviceSession? session, MqttPubAckReasonCode code, string reason)
-    {
-        e.Response.ReasonCode = code;
-        if (session?.WantsReasonStrings != false)
-        {
-            e.Response.ReasonString = reason;
+            PubAck.RefuseToRetry(e, session, "the gateway could not store the window's intensity; send the window again");
         }
     }
 
