@@ -17,7 +17,7 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
     // Get of D3 from a controller (05FF01) to the meter (028801): EHD 1081, TID 0001, ESV 62, OPC 1, EPC D3, PDC 0.
     private const string GetCoefficient = "1081000105FF010288016201D300";
 
-    [Fact(Skip = "Defect (issue 9): after two failed UDP sends with the meter gone, the wisun-broute input sometimes goes silent and never re-joins (seen in a fresh-clone CI run: no third failure, no re-scan for 60 s). Passes most runs; skipped until the hang is found.")]
+    [Fact]
     public async Task WisunInput_MeterAnswersThenGoesAwayAndReturns_HandsPayloadsAndRejoins()
     {
         var meter = new VirtualBrouteMeter { BeaconMinDuration = 0, ResponseDelay = TimeSpan.FromMilliseconds(20), Responder = _ => Convert.FromHexString(RecordedAnswer) };
@@ -27,6 +27,7 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
             PanaTimeout = TimeSpan.FromMilliseconds(300),
             SendFailTime = TimeSpan.FromMilliseconds(50),
         }, meter, TimeProvider.System);
+        module.Trace = line => { try { output.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + " module " + line); } catch (InvalidOperationException) { } };
         module.Start();
         var handler = new RecordingHandler(GetCoefficient);
         var options = new SerialInputOptions
@@ -51,8 +52,10 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
         await Wait.UntilAsync(() => handler.Payloads.Count >= 2, TimeSpan.FromSeconds(60), "two answers from the meter");
         Assert.All(handler.Payloads, p => Assert.Equal(RecordedAnswer, Convert.ToHexString(p)));
 
+        // Scans before the meter leaves: the first join may itself have taken more than one scan.
+        var scansBefore = module.Scans;
         meter.Present = false;
-        await Wait.UntilAsync(() => !module.SessionUp || module.Scans > 1, TimeSpan.FromSeconds(60), "the input to notice the meter is gone");
+        await Wait.UntilAsync(() => module.Scans > scansBefore, TimeSpan.FromSeconds(60), "the input to notice the meter is gone");
         await Task.Delay(500);
         meter.Present = true;
         await Wait.UntilAsync(() => service.Joins >= 2 && module.SessionUp, TimeSpan.FromSeconds(60), "a second join");
