@@ -57,7 +57,14 @@ internal sealed partial class WisunBrouteInputService(
             catch (IOException ex)
             {
                 LogPortFailed(logger, ex, name, options.Port, options.ReopenDelay);
-                await Task.Delay(options.ReopenDelay, time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(options.ReopenDelay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
