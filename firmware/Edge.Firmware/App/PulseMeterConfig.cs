@@ -23,7 +23,7 @@ public sealed class PulseMeterConfig
 
     /// <summary>
     /// Reporting interval in seconds until the gateway sets one: pending readings are sent on multiples of it, or at
-    /// once when 0 (the default) or when a full frame is waiting.
+    /// once when 0 (the default) or when half the ring is waiting.
     /// </summary>
     public int ReportingIntervalSeconds { get; set; }
 

@@ -127,7 +127,7 @@ public sealed class PulseMeterDevice
             _nextReadingMs = ((now / interval) + 1) * interval;
         }
 
-        if (_report.IsDue(now, _ring.PendingCount, _config.MaxReadingsPerFrame) && _clock.UptimeMs >= _nextSendUptimeMs)
+        if (_report.IsDue(now, _ring.PendingCount, (_ring.Capacity + 1) / 2) && _clock.UptimeMs >= _nextSendUptimeMs)
         {
             TrySend();
         }

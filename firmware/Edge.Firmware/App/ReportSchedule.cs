@@ -2,7 +2,7 @@ namespace Edge.Firmware.App;
 
 /// <summary>
 /// When pending readings are sent: on multiples of the reporting interval (wall clock, like the reading schedule), or
-/// at once when the interval is 0 or a full frame is waiting (so a long interval cannot overflow the ring). Once a report
+/// at once when the interval is 0 or half the reading ring is waiting (so a long interval cannot overflow the ring). Once a report
 /// is due it stays due until nothing is pending, so a failed send is retried by the caller's back-off, not at the next
 /// report time. A clock stepped back more than an interval reschedules at once.
 /// </summary>
@@ -23,8 +23,8 @@ public sealed class ReportSchedule
         _nextMs = _intervalMs == 0 ? 0 : ((nowMs / _intervalMs) + 1) * _intervalMs;
     }
 
-    /// <summary>True when a frame should be sent now.</summary>
-    public bool IsDue(long nowMs, long pending, int fullFrame)
+    /// <summary>True when a frame should be sent now; <paramref name="early"/> pending readings make it due at once.</summary>
+    public bool IsDue(long nowMs, long pending, int early)
     {
         if (_intervalMs > 0 && (nowMs >= _nextMs || _nextMs - nowMs > _intervalMs))
         {
@@ -38,6 +38,6 @@ public sealed class ReportSchedule
             return false;
         }
 
-        return _intervalMs == 0 || _due || pending >= fullFrame;
+        return _intervalMs == 0 || _due || pending >= early;
     }
 }

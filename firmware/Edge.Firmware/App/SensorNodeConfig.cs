@@ -20,7 +20,7 @@ public sealed class SensorNodeConfig
 
     /// <summary>
     /// Reporting interval in seconds until the gateway sets one: pending readings are sent on multiples of it, or at
-    /// once when 0 (the default) or when a full frame is waiting. Seismic windows are always sent at once.
+    /// once when 0 (the default) or when half the ring is waiting. Seismic windows are always sent at once.
     /// </summary>
     public int ReportingIntervalSeconds { get; set; }
 

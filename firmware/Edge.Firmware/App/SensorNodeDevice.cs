@@ -184,7 +184,7 @@ public sealed partial class SensorNodeDevice
         {
             TrySendWindow();
         }
-        else if (_report.IsDue(now, _ring.PendingCount, _config.MaxReadingsPerFrame))
+        else if (_report.IsDue(now, _ring.PendingCount, (_ring.Capacity + 1) / 2))
         {
             TrySend();
         }
