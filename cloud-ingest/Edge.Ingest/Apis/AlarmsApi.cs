@@ -5,6 +5,8 @@ using Edge.Ingest.Analytics.Alarms;
 using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Edge.Ingest.Apis;
 
@@ -50,7 +52,7 @@ public static class AlarmsApi
                 "An operator acknowledges the alarm: body {\"operator\": \"name\", \"note\": \"...\"?}. Idempotent: an acknowledged " +
                 "alarm is returned unchanged. A cleared alarm may be acknowledged too (the operator saw it), so there is no 409.")
             .RequireEndpointGroup(EndpointGroup.MeterAlarms)
-            .Accepts<AlarmCommand>("application/json")
+            .AddOpenApiOperationTransformer(DescribeCommandBodyAsync)
             .Produces<AlarmResource>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -65,7 +67,7 @@ public static class AlarmsApi
                 "An operator clears a latching alarm (tamper): body {\"operator\": \"name\"}. 409 for an alarm that clears from " +
                 "data. Idempotent: a cleared alarm is returned unchanged. A tamper flag seen after the clear is a new alarm.")
             .RequireEndpointGroup(EndpointGroup.MeterAlarms)
-            .Accepts<AlarmCommand>("application/json")
+            .AddOpenApiOperationTransformer(DescribeCommandBodyAsync)
             .Produces<AlarmResource>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -193,6 +195,23 @@ public static class AlarmsApi
 
         var (result, view) = await ledger.ClearAsync(alarmId, command!.Operator, cancellationToken);
         return result == AlarmCommandResult.NotFound ? NotFound(alarmId) : TypedResults.Ok(view!.ToResource(withHistory: true));
+    }
+
+    /// <summary>Describes the command body, which the handlers read themselves (so a wrong media type gets our 415 problem).</summary>
+    public static async Task DescribeCommandBodyAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "{\"operator\": 1-100 characters, \"note\"?: at most 500 characters (acknowledge only)}; unknown members are errors.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(typeof(AlarmCommand), null, cancellationToken) },
+            },
+        };
     }
 
     private static async Task<(AlarmCommand? Command, ProblemHttpResult? Problem)> ReadCommandAsync(
