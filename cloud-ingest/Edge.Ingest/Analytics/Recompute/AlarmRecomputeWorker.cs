@@ -16,6 +16,10 @@ public sealed class AlarmRecomputeWorker(
 {
     private readonly SemaphoreSlim _run = new(1, 1);
     private Dictionary<string, DateTimeOffset> _retry = new(StringComparer.Ordinal);
+    private TaskCompletionSource _nextTick = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the timer's next tick has done its work (for tests that drive the clock).</summary>
+    public Task NextTimerTickAsync() => Volatile.Read(ref _nextTick).Task;
 
     /// <summary>Recomputes everything waiting now, and returns when it is done (and so is any run in progress).</summary>
     public async Task RecomputeNowAsync(CancellationToken cancellationToken = default)
@@ -76,6 +80,7 @@ public sealed class AlarmRecomputeWorker(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 await GuardedAsync(TickNowAsync, stoppingToken);
+                Interlocked.Exchange(ref _nextTick, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Net;
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Analytics.Stream;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Tests.Support;
@@ -175,6 +176,24 @@ public sealed class AlarmsApiTests
         await host.RecomputeAsync();
         var back = Assert.Single(await host.AlarmsAsync("wm-s", "no-communication"));
         Assert.Equal((late.Id, "cleared", IngestAppFactory.Start.AddHours(73)), (back.Id, back.State, back.ClearedAt));
+    }
+
+    [Fact]
+    public async Task TimerTick_FakeClockPastTheLateLimit_NoCommunicationRaisedByTheTimerAlone()
+    {
+        using var dir = new TempDirectory();
+        await using var host = await AlarmHost.StartAsync(dir.DatabasePath, null, 1, "wm-s");
+        await host.PostHoursAsync("wm-s", 1, IngestAppFactory.Start.AddHours(-2), 10, [1, 1]);
+        await host.RecomputeAsync();
+        var worker = host.App.Services.GetRequiredService<AlarmRecomputeWorker>();
+
+        // No explicit tick: the worker's timer runs on the app's fake clock.
+        var tick = worker.NextTimerTickAsync();
+        host.App.Time.Advance(TimeSpan.FromHours(27));
+        await tick.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var late = Assert.Single(await host.AlarmsAsync("wm-s", "no-communication"));
+        Assert.Equal(("open", IngestAppFactory.Start.AddHours(26)), (late.State, late.Start));
     }
 
     [Fact]
