@@ -68,7 +68,7 @@ public sealed partial class AlarmRecomputer(
         var all = options.Value;
         var thresholds = all.AlarmsFor(meter.Area.Code);
         var now = time.GetUtcNow();
-        var from = MeterDataLoader.FloorHour(earliest) - MeterAlarmRules.Lookback(thresholds);
+        var from = MeterDataLoader.FloorHour(earliest) - Lookback(thresholds);
         var to = MeterDataLoader.CeilHour(now > earliest ? now : earliest.AddHours(1));
         var series = await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken);
         var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds), cancellationToken);
@@ -81,6 +81,18 @@ public sealed partial class AlarmRecomputer(
         {
             await RecomputeJumpAsync(meter, now, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// <see cref="MeterAlarmRules.Lookback"/> of the rules judged: the stuck-meter span counts only where occupancy is
+    /// known, and the registry has no occupied flag yet, so the longest window is the night rule's (4 days, not 30).
+    /// </summary>
+    public static TimeSpan Lookback(MeterAlarmOptions thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var judged = thresholds.Copy();
+        judged.StuckDays = 0;
+        return MeterAlarmRules.Lookback(judged);
     }
 
     /// <summary>Pressure-loss events of <paramref name="area"/> from a day before <paramref name="earliest"/> to now.</summary>
