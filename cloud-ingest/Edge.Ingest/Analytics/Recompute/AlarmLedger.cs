@@ -44,7 +44,19 @@ public sealed partial class AlarmLedger(IAlarmStore store, AnalyticsEventHub hub
         try
         {
             await EnsureLoadedAsync(cancellationToken);
-            return await CommitAsync(step(_book), place, cancellationToken);
+            IReadOnlyList<AlarmChange> changes;
+            try
+            {
+                changes = step(_book);
+            }
+            catch
+            {
+                // A step that failed half-way may have changed the book: back to what the store holds.
+                await ReloadAsync(cancellationToken);
+                throw;
+            }
+
+            return await CommitAsync(changes, place, cancellationToken);
         }
         finally
         {
