@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Edge.Ingest.Analytics;
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Normalisation;
@@ -35,6 +36,7 @@ public static class IngestHost
         app.MapWelfareApi();
         app.MapNgsiLdApi();
         app.MapGatewayControlApi();
+        app.MapAlarmsApi();
         return app;
     }
 
@@ -50,6 +52,7 @@ public static class IngestHost
         services.AddSingleton<BatchNormaliser>();
         services.AddIngestStore();
         services.AddEdgeAnalytics();
+        services.AddEdgeAlarms();
         services.AddProblemDetails();
 
         // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Benchmarks.AlarmRecompute;
 using Edge.Benchmarks.AreaStatus;
 using Edge.Benchmarks.EchonetDecode;
 using Edge.Benchmarks.GatewayIngest;
@@ -26,6 +27,7 @@ return args switch
     ["area-status", "--hours", var h] when int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= 168 =>
         AreaStatusHarness.Run(Console.Out, hours),
     ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
+    ["alarm-recompute"] => await AlarmRecomputeHarness.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -33,6 +35,9 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Edge.Benchmarks <command>
+          alarm-recompute the alarm worker's cost after a batch: one meter's alarms recomputed from SQLite (200 meters x
+                          31 days hourly, 30-day lookback) and stored, and one area's pressure-loss check; prints
+                          alarm_recompute_ms_per_meter, alarm_recompute_meters_per_s and pressure_loss_ms_per_area_of_200_meters
           uplink-size     bytes per reading of the batch format (1,000 meters x 28 days, 64 KiB batches) against
                           naive JSON, gzipped JSON, Gorilla (VLDB 2015) and the entropy of the data; prints
                           bytes_per_reading, json_bytes_per_reading, entropy_bytes_per_reading,
