@@ -35,6 +35,8 @@ public static class IngestHost
         app.MapWelfareApi();
         app.MapNgsiLdApi();
         app.MapGatewayControlApi();
+        app.MapAreaStatusApi();
+        app.MapStreamApi();
         return app;
     }
 
