@@ -1,4 +1,5 @@
 using Edge.Ingest.Analytics.AreaService;
+using Edge.Ingest.Analytics.Stream;
 using Edge.Ingest.Auth;
 
 namespace Edge.Ingest.Apis;
@@ -36,6 +37,6 @@ public static class AreaStatusApi
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(time);
         var collection = AreaFeatures.Collection(service.Board, time.GetUtcNow());
-        return TypedResults.Text(collection.ToJsonString(), GeoJsonMediaType, System.Text.Encoding.UTF8);
+        return TypedResults.Text(AnalyticsJson.Write(collection), GeoJsonMediaType, System.Text.Encoding.UTF8);
     }
 }

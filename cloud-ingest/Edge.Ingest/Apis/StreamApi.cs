@@ -149,7 +149,7 @@ public static class StreamApi
         // The same document goes to every listener; serialise one at a time.
         lock (change.Data)
         {
-            json = change.Data.ToJsonString();
+            json = AnalyticsJson.Write(change.Data);
         }
 
         return string.Create(CultureInfo.InvariantCulture, $"id: {change.Id}\nevent: {change.Type}\ndata: {json}\n\n");
