@@ -45,7 +45,7 @@ public sealed partial class AreaStatusService
     /// (only hours some meter reported; a slot needs <see cref="AreaServiceOptions.MinBaselineWeeks"/> of them), then
     /// the window's hours up to that newest hour. Null when no meter ever reported.
     /// </summary>
-    internal static AreaStatusSnapshot? Judge(
+    public static AreaStatusSnapshot? Judge(
         AreaMeters meters, IReadOnlyList<DateTimeOffset> boundaries, decimal?[][] hours, int windowIndex,
         AreaStatusOptions statusOptions, AreaServiceOptions o, DateTimeOffset nowHour)
     {

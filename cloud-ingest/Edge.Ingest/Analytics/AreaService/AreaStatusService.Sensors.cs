@@ -40,7 +40,7 @@ public sealed partial class AreaStatusService
     }
 
     /// <summary>The entry of one sensor reading, or null for a channel the status page does not show.</summary>
-    internal static SensorEntry? Classify(DeviceRegistration device, StoredReading reading, SensorStation? station, SensorRuleOptions rules)
+    public static SensorEntry? Classify(DeviceRegistration device, StoredReading reading, SensorStation? station, SensorRuleOptions rules)
     {
         var value = (decimal)reading.Value;
         var quantity = device.FindChannel(reading.Channel)?.Quantity;

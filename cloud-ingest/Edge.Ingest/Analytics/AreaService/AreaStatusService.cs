@@ -65,7 +65,7 @@ public sealed partial class AreaStatusService(
     /// Water meters by status area, in area id order: every catalogued area (even without meters) and every area a
     /// meter names. A DMA's inflow meter is not one of its customers.
     /// </summary>
-    internal static IReadOnlyList<(StatusArea Area, IReadOnlyList<DeviceRegistration> Meters)> Group(
+    public static IReadOnlyList<(StatusArea Area, IReadOnlyList<DeviceRegistration> Meters)> Group(
         IReadOnlyList<DeviceRegistration> devices, StatusAreaCatalog catalog)
     {
         var inflow = catalog.Areas.Where(a => a.InflowMeterId is not null).Select(a => a.InflowMeterId!).ToHashSet(StringComparer.Ordinal);
@@ -111,7 +111,7 @@ public sealed partial class AreaStatusService(
     }
 
     /// <summary>Whether the status changed or a figure moved by at least <paramref name="material"/> (households relative, at least one).</summary>
-    internal static bool Moved(AreaStatusSnapshot? before, AreaStatusSnapshot? after, decimal material)
+    public static bool Moved(AreaStatusSnapshot? before, AreaStatusSnapshot? after, decimal material)
     {
         if (before is null || after is null)
         {

@@ -122,6 +122,34 @@ public sealed class AreaStatusApiTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task GetAreaStatus_GatewayInDisasterMode_OneHourIsEnoughAndOnlyChangesArePublished()
+    {
+        using var gateway = _app.CreateClient(IngestAppFactory.Gateway1Key);
+        using var disaster = _app.CreateClient(IngestAppFactory.DisasterKey);
+        var service = _app.Services.GetRequiredService<AreaStatusService>();
+        var hub = _app.Services.GetRequiredService<Edge.Ingest.Analytics.Stream.AnalyticsEventHub>();
+        _app.Time.SetUtcNow(_d.AddHours(2.5));
+        // Only D's first outage hour (01:00-02:00Z) has arrived.
+        await PostAsync(gateway, Readings(1, [.. _baselineDays.SelectMany(Times), _d.AddHours(1), _d.AddHours(2)], Register, QuietSends));
+
+        await service.RecomputeNowAsync(CancellationToken.None);
+        var before = WardStatus(service);
+        using var listener = hub.Subscribe();
+        await service.RecomputeNowAsync(CancellationToken.None);
+        var quietAgain = DrainWard(listener);
+        using var put = await disaster.PutAsync(new Uri($"/v1/gateways/{IngestAppFactory.Gateway1}/desired", UriKind.Relative),
+            new StringContent("""{"disasterMode":{"on":true,"reason":"earthquake"}}""", System.Text.Encoding.UTF8, "application/json"));
+        await service.RecomputeNowAsync(CancellationToken.None);
+
+        // One hour of 85/95 zero and 0.25 m³: not enough normally (2 hours), enough in disaster mode (1 hour, issue 8).
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        Assert.Equal("normal", before);
+        Assert.Empty(quietAgain);
+        Assert.Equal("suspected-outage", WardStatus(service));
+        Assert.Equal(["suspected-outage"], DrainWard(listener));
+    }
+
     public void Dispose()
     {
         _app.Dispose();
@@ -185,6 +213,24 @@ public sealed class AreaStatusApiTests : IDisposable
     {
         using var document = JsonDocument.Parse(await client.GetStringAsync(new Uri("/v1/areas/status", UriKind.Relative)));
         return document.RootElement.Clone();
+    }
+
+    private static string WardStatus(AreaStatusService service) =>
+        Edge.Ingest.Analytics.AreaService.AreaStatusNames.Of(service.Board.Areas.Single(a => a.Area.Id == Ward).Snapshot!.Status);
+
+    private static List<string?> DrainWard(Edge.Ingest.Analytics.Stream.AnalyticsEventHub.Subscription listener)
+    {
+        var statuses = new List<string?>();
+        while (listener.Events.TryRead(out var e))
+        {
+            var p = e.Data["properties"]!;
+            if (p["kind"]!.GetValue<string>() == "area" && p["areaId"]!.GetValue<string>() == Ward)
+            {
+                statuses.Add(p["status"]!.GetValue<string>());
+            }
+        }
+
+        return statuses;
     }
 
     private static bool IsWard(SseEvent e, string status) => e.Type == "area-status" && Area(e.Json) == Ward
