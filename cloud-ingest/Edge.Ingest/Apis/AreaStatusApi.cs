@@ -25,7 +25,7 @@ public static class AreaStatusApi
                 "(kind=sensor, deviceId, areaId, quantity river-level|rainfall|inundation|seismic-intensity, value, unit, " +
                 "observedAt, level). Aggregates only: no meter or household id. Recomputed hourly and within a minute of new data.")
             .RequireEndpointGroup(EndpointGroup.AreaAggregates)
-            .Produces(StatusCodes.Status200OK, contentType: GeoJsonMediaType)
+            .WithOkMediaType(GeoJsonMediaType, "An RFC 7946 FeatureCollection as described above.")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;

@@ -28,7 +28,7 @@ public static class StreamApi
                 "15 s. The role filters: disaster gets aggregates only; waterworks and admin aggregates and meter alarms; " +
                 "welfare its findings only; gateways are refused.")
             .RequireEndpointGroup(EndpointGroup.AnalyticsStream)
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithOkMediaType("text/event-stream", "Server-sent events (WHATWG HTML §9.2), one JSON line of data each.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
