@@ -37,6 +37,8 @@ public static class IngestHost
         app.MapNgsiLdApi();
         app.MapGatewayControlApi();
         app.MapAlarmsApi();
+        app.MapAreaStatusApi();
+        app.MapStreamApi();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Model;
 using Edge.Ingest.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edge.Ingest.Tests.Auth;
 
@@ -47,6 +48,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ("GET /v1/alarms/{id}", ["reader", "waterworks", "admin"]),
         ("POST /v1/alarms/{id}/acknowledge", ["reader", "waterworks", "admin"]),
         ("POST /v1/alarms/{id}/clear", ["reader", "waterworks", "admin"]),
+        ("GET /v1/areas/status", ["reader", "waterworks", "disaster", "admin"]),
+        ("GET /v1/stream", ["reader", "waterworks", "disaster", "welfare", "admin"]),
     ];
 
     /// <summary>Every endpoint × every role with the status the table gives.</summary>
@@ -72,8 +75,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     [Fact]
     public void Matrix_CoversEveryEndpointAndRole()
     {
-        // 24 endpoints × 7 columns (6 roles and no key).
-        Assert.Equal(24 * 7, Matrix().Count());
+        // 26 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(26 * 7, Matrix().Count());
     }
 
     [Theory]
@@ -83,7 +86,10 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
 
         using var response = await SendAsync(client, endpoint, role);
-        var body = await response.Content.ReadAsStringAsync();
+        // An open stream never ends: its first line is read instead of the whole body.
+        var body = endpoint == "GET /v1/stream" && response.IsSuccessStatusCode
+            ? await FirstLineAsync(response)
+            : await response.Content.ReadAsStringAsync();
 
         Assert.True(expected == response.StatusCode, $"{endpoint} as {role}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
@@ -188,6 +194,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         "GET /v1/alarms/{id}" => client.GetAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}")),
         "POST /v1/alarms/{id}/acknowledge" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/acknowledge"), Operator(role)),
         "POST /v1/alarms/{id}/clear" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/clear"), Operator(role)),
+        "GET /v1/areas/status" => RecomputeThenGetAsync(client, "/v1/areas/status"),
+        "GET /v1/stream" => client.GetAsync(Relative("/v1/stream"), HttpCompletionOption.ResponseHeadersRead),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
     };
 
@@ -293,10 +301,31 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 break;
             case "POST /v1/alarms/{id}/clear":
                 Assert.Contains("\"state\":\"cleared\"", body, StringComparison.Ordinal);
+            case "GET /v1/areas/status":
+                // Aggregates only: the municipality of both meters (no status area set), no meter or household.
+                Assert.Contains("\"areaId\":\"13101\"", body, StringComparison.Ordinal);
+                Assert.Contains("\"metersTotal\":2", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, StrayMeter, Household, "wm-", "hh-");
+                break;
+            case "GET /v1/stream":
+                Assert.Equal(": connected", body);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix.");
         }
+    }
+
+    private async Task<HttpResponseMessage> RecomputeThenGetAsync(HttpClient client, string path)
+    {
+        await fixture.App.Services.GetRequiredService<Edge.Ingest.Analytics.AreaService.AreaStatusService>().RecomputeNowAsync(CancellationToken.None);
+        return await client.GetAsync(Relative(path));
+    }
+
+    private static async Task<string> FirstLineAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        return await reader.ReadLineAsync() ?? "";
     }
 
     private async Task AssertRefusalChangedNothingAsync(string endpoint, string role)
