@@ -301,6 +301,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 break;
             case "POST /v1/alarms/{id}/clear":
                 Assert.Contains("\"state\":\"cleared\"", body, StringComparison.Ordinal);
+                break;
             case "GET /v1/areas/status":
                 // Aggregates only: the municipality of both meters (no status area set), no meter or household.
                 Assert.Contains("\"areaId\":\"13101\"", body, StringComparison.Ordinal);
