@@ -20,7 +20,7 @@ const alarms = new AlarmList($('alarms'), $('alarms-note'), {
 
 function keyOf(f) {
   const p = f.properties || {};
-  return p.kind === 'sensor' ? `sensor:${p.deviceId}` : `area:${p.areaId}`;
+  return p.kind === 'sensor' ? `sensor:${p.deviceId}/${p.quantity}` : `area:${p.areaId}`;
 }
 
 function setConnection(text, isError) {

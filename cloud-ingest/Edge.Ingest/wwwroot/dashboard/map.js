@@ -114,7 +114,9 @@ function drawSensor(feature, project) {
   const [x, y] = project(feature.geometry.coordinates);
   const text = `${p.quantity}: ${p.value ?? '—'} ${p.unit ?? ''}${p.level ? ` (${p.level})` : ''}`;
   g.append(el('title', {}, `${p.deviceId} — ${text}`));
-  g.append(el('circle', { cx: x, cy: y, r: 6, fill: p.level ? '#6a4c93' : '#fff' }));
+  // Quiet levels (normal, dry, below the lowest rain band) are white; any raised level is filled and named.
+  const raised = p.level && !['normal', 'dry'].includes(p.level) && !String(p.level).startsWith('below-');
+  g.append(el('circle', { cx: x, cy: y, r: 6, fill: raised ? '#6a4c93' : '#fff' }));
   g.append(el('text', { x: x + 9, y: y + 4 }, text));
   return g;
 }
