@@ -99,6 +99,10 @@ public sealed class DashboardEarthquakeTests(ITestOutputHelper output) : IAsyncL
         }
 
         Assert.NotNull(cutToOutage);
+        while (run.Scenario.Now < quakeHour.AddHours(3))
+        {
+            await PostAsync(ingest, run.Scenario.NextBatch(1));
+        }
 
         // Both cut areas, the text label beside the colour, and the change logged from the stream (the page's own
         // 60 s poll cannot have brought it: the page was loaded before the cut and the wait is shorter).
@@ -122,6 +126,11 @@ public sealed class DashboardEarthquakeTests(ITestOutputHelper output) : IAsyncL
         Assert.Equal(burstMeter.DeviceId, alarm.GetProperty("meterId").GetString());
         Assert.Contains(alarm.GetProperty("history").EnumerateArray(), c =>
             c.GetProperty("kind").GetString() == "acknowledged" && c.GetProperty("operator").GetString() == "test-operator");
+
+        // The burst meter's chart: 12 L/h of steady use plus 3,000 L/h of burst = 3,012 L in each whole hour after it.
+        await burst.GetByRole(AriaRole.Button, new() { Name = "Chart" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#chart-note")).ToContainTextAsync($"Meter {burstMeter.DeviceId}");
+        await Assertions.Expect(page.Locator("#chart rect.bar title").Filter(new() { HasText = "3012 L" })).ToHaveCountAsync(2, new() { Timeout = 15_000 });
 
         var shot = DashboardBrowser.ScreenshotPath("earthquake.png");
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
