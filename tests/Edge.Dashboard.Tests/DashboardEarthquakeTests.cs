@@ -137,6 +137,7 @@ public sealed class DashboardEarthquakeTests(ITestOutputHelper output) : IAsyncL
         var report = $"dashboard screenshot: {shot}; simulated time from the cut to 'suspected outage' on the page: {cutToOutage:hh\\:mm}";
         output.WriteLine(report);
         Console.WriteLine(report);
+        await File.WriteAllTextAsync(Path.ChangeExtension(shot, ".txt"), report + Environment.NewLine);
     }
 
     private async Task PostAsync(IngestServer ingest, Batch batch)
