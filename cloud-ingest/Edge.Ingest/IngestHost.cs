@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Edge.Ingest.Analytics;
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Normalisation;
@@ -41,6 +42,9 @@ public static class IngestHost
         app.MapWelfareApi();
         app.MapNgsiLdApi();
         app.MapGatewayControlApi();
+        app.MapAlarmsApi();
+        app.MapAreaStatusApi();
+        app.MapStreamApi();
         return app;
     }
 
@@ -56,6 +60,7 @@ public static class IngestHost
         services.AddSingleton<BatchNormaliser>();
         services.AddIngestStore();
         services.AddEdgeAnalytics();
+        services.AddEdgeAlarms();
         services.AddProblemDetails();
 
         // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Edge.Benchmarks.AlarmRecompute;
 using Edge.Benchmarks.AreaStatus;
 using Edge.Benchmarks.EchonetDecode;
 using Edge.Benchmarks.GatewayIngest;
@@ -25,7 +26,9 @@ return args switch
     ["area-status"] => AreaStatusHarness.Run(Console.Out, 24),
     ["area-status", "--hours", var h] when int.TryParse(h, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is > 0 and <= 168 =>
         AreaStatusHarness.Run(Console.Out, hours),
+    ["area-service"] => AreaServiceHarness.Run(Console.Out),
     ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
+    ["alarm-recompute"] => await AlarmRecomputeHarness.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -33,6 +36,9 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Edge.Benchmarks <command>
+          alarm-recompute the alarm worker's cost after a batch: one meter's alarms recomputed from SQLite (200 meters x
+                          31 days hourly, 30-day lookback) and stored, and one area's pressure-loss check; prints
+                          alarm_recompute_ms_per_meter, alarm_recompute_meters_per_s and pressure_loss_ms_per_area_of_200_meters
           uplink-size     bytes per reading of the batch format (1,000 meters x 28 days, 64 KiB batches) against
                           naive JSON, gzipped JSON, Gorilla (VLDB 2015) and the entropy of the data; prints
                           bytes_per_reading, json_bytes_per_reading, entropy_bytes_per_reading,
@@ -76,6 +82,9 @@ static int Usage()
                           hourly volumes in memory (24 h window; --hours N for 1-168), fresh engines as after a backfill,
                           one thread, 5 warm-ups, median of 5; prints area_status_ms_per_ward_recompute, area_status_ms_per_ward_hour,
                           area_status_ns_per_meter_hour and area_status_allocated_bytes_per_recompute
+          area-service    ms of the in-memory part of the area status service's recompute for 100,000 meters (100 areas x
+                          1,000): 4-week baseline + 168 h window per area (AreaStatusService.Judge), one thread, median of
+                          3; prints area_service_judge_ms_per_ward_recompute (store reads not included)
           wisun-parse     SKSTACK-IP (Wi-SUN module) lines parsed per second on one thread and bytes allocated per
                           line: ERXUDP in the BP35A1 and BP35C0 formats, EVENT 21, an EPANDESC field; prints
                           <name>_lines_per_s, <name>_ns_per_line and <name>_allocated_bytes_per_line

@@ -1,3 +1,4 @@
+using Edge.Ingest.Analytics.AreaService;
 using Edge.Ingest.Analytics.Stream;
 using Microsoft.Extensions.Options;
 
@@ -12,6 +13,7 @@ public static class AnalyticsRegistration
         services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AnalyticsOptions>, AnalyticsOptionsValidator>();
         services.AddSingleton<AnalyticsEventHub>();
+        services.AddAreaStatusService();
         return services;
     }
 }

@@ -36,6 +36,9 @@ public static class DeviceDocumentSchema
         ("location", Object("WGS 84 position.", ["lat", "lon"],
             ("lat", Number("Latitude, degrees.")), ("lon", Number("Longitude, degrees.")))),
         ("areaCode", Text("JIS X 0402 code of a Tokyo municipality: 5 digits, or 6 with the check digit (131016 = Chiyoda).")),
+        ("statusArea", Text(
+            "Water meters only: the status area (町丁目 or district metered area id of the area catalogue) the meter " +
+            "counts in for GET /v1/areas/status; letters, digits, '-', '_', '.'. Default: the municipality (areaCode).")),
         ("channels", new OpenApiSchema
         {
             Type = JsonSchemaType.Array,

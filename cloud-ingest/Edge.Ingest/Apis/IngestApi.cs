@@ -174,6 +174,15 @@ public static class IngestApi
             IngestLog.ReadingsSetAside(services.Logger, write.BatchId, outcome.Rejected, outcome.SetAside[0].Reason);
         }
 
+        if (!outcome.Duplicate)
+        {
+            // The alarms of the meters touched are recomputed in the background; the answer does not wait for them.
+            services.Alarms.Add(readings
+                .Where(r => !r.Quarantined && registrations.GetValueOrDefault(r.DeviceId)?.Kind == DeviceKind.WaterMeter)
+                .GroupBy(r => r.DeviceId, StringComparer.Ordinal)
+                .Select(g => (g.Key, DateTimeOffset.FromUnixTimeMilliseconds(g.Min(r => r.ObservedUnixMs)))));
+        }
+
         var rejections = outcome.SetAside
             .Take(BatchAccepted.MaxListedRejections)
             .Select(r => new Rejection(r.DeviceId, r.Seq, r.Reason))

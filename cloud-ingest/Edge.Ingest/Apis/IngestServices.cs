@@ -1,3 +1,4 @@
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Normalisation;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
@@ -13,6 +14,7 @@ public sealed class IngestServices(
     IOptions<IngestOptions> options,
     TimeProvider time,
     GatewayRateLimiter rateLimiter,
+    AlarmRecomputeQueue alarms,
     ILogger<IngestServices> logger)
 {
     /// <summary>Durable storage.</summary>
@@ -32,6 +34,9 @@ public sealed class IngestServices(
 
     /// <summary>Per-gateway request limit.</summary>
     public GatewayRateLimiter RateLimiter { get; } = rateLimiter;
+
+    /// <summary>Meters whose alarms are recomputed in the background after a batch is stored.</summary>
+    public AlarmRecomputeQueue Alarms { get; } = alarms;
 
     /// <summary>Log of accepted and rejected batches.</summary>
     public ILogger<IngestServices> Logger { get; } = logger;

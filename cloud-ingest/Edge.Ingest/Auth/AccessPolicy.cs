@@ -17,6 +17,8 @@ public static class AccessPolicy
         [EndpointGroup.MeterAlarms] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.MeterExport] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.AreaAggregates] = [CallerRole.Waterworks, CallerRole.Disaster, CallerRole.Admin],
+        // The stream filters each event by its scope for the caller's role (Apis/StreamApi.cs).
+        [EndpointGroup.AnalyticsStream] = [CallerRole.Waterworks, CallerRole.Disaster, CallerRole.Welfare, CallerRole.Admin],
         [EndpointGroup.SensorData] = [CallerRole.Disaster, CallerRole.Admin],
         // Welfare alerts name households: only the welfare office sees them, not even operators.
         [EndpointGroup.WelfareAlerts] = [CallerRole.Welfare],

@@ -21,6 +21,12 @@ public enum EndpointGroup
     /// <summary>Area totals and status: <c>GET /v1/areas/{code}/consumption</c>; no household values.</summary>
     AreaAggregates,
 
+    /// <summary>
+    /// The change stream <c>GET /v1/stream</c>: every reading role may listen, and each sees only the scopes it may
+    /// (disaster aggregates, waterworks/admin aggregates and meter alarms, welfare its findings); gateways never.
+    /// </summary>
+    AnalyticsStream,
+
     /// <summary>Environmental sensors (rain, river level, seismic, air), including their NGSI-LD export.</summary>
     SensorData,
 

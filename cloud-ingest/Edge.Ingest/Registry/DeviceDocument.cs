@@ -32,6 +32,11 @@ public static class DeviceDocument
             json.WriteNumber("lon", device.Location.Longitude);
             json.WriteEndObject();
             json.WriteString("areaCode", device.Area.Code);
+            if (device.StatusAreaId is { } statusArea)
+            {
+                json.WriteString("statusArea", statusArea);
+            }
+
             json.WriteStartArray("channels");
             foreach (var channel in device.Channels)
             {

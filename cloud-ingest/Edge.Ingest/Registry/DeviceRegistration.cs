@@ -9,6 +9,10 @@ namespace Edge.Ingest.Registry;
 /// <param name="Area">The municipality it is in (JIS X 0402).</param>
 /// <param name="Meter">Register facts; required for water meters, absent for sensors.</param>
 /// <param name="Welfare">Welfare-watch enrolment of the household behind a water meter, if any.</param>
+/// <param name="StatusAreaId">
+/// The area whose disaster status the meter counts in (a 町丁目 or a district metered area id of the area catalogue);
+/// null for the municipality (<see cref="StatusArea"/>).
+/// </param>
 public sealed record DeviceRegistration(
     string DeviceId,
     string GatewayId,
@@ -17,8 +21,12 @@ public sealed record DeviceRegistration(
     GeoPoint Location,
     AreaCode Area,
     MeterProfile? Meter = null,
-    WelfareEnrolment? Welfare = null)
+    WelfareEnrolment? Welfare = null,
+    string? StatusAreaId = null)
 {
+    /// <summary>The status area the meter counts in: <see cref="StatusAreaId"/>, or the municipality code when none is set.</summary>
+    public string StatusArea => StatusAreaId ?? Area.Code;
+
     /// <summary>Whether the household behind this device is enrolled in welfare watch now.</summary>
     public bool IsWelfareEnrolled => Welfare is { Enrolled: true };
 

@@ -46,6 +46,11 @@ public sealed class DeviceRegistrationValidator(AreaCatalog areas, QuantityUnitC
             Add("areaCode", $"The area {DetailText.Quote(device.Area.Code)} is not a registered municipality (JIS X 0402).");
         }
 
+        if (device.StatusAreaId is { } statusArea)
+        {
+            CheckStatusArea(device, statusArea, Add);
+        }
+
         CheckMeter(device, Add);
         CheckWelfare(device, Add);
         return errors;
@@ -162,6 +167,20 @@ public sealed class DeviceRegistrationValidator(AreaCatalog areas, QuantityUnitC
             {
                 add(string.Create(CultureInfo.InvariantCulture, $"welfare.away[{i}]"), "An away period must end after it starts.");
             }
+        }
+    }
+
+    private static void CheckStatusArea(DeviceRegistration device, string statusArea, Action<string, string> add)
+    {
+        if (device.Kind != DeviceKind.WaterMeter)
+        {
+            add("statusArea", "Only a water meter counts in an area's water supply status.");
+        }
+
+        CheckId(statusArea, "statusArea", add);
+        if (statusArea.Length > 0 && !statusArea.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            add("statusArea", "A status area id has ASCII letters, digits, '-', '_' and '.' only (it appears in URLs and GeoJSON ids).");
         }
     }
 

@@ -103,10 +103,11 @@ public static class RegistrySeedReader
         var channels = o.Array("channels", required: true).Select(c => ReadChannel(c.Element, c.Path, errors)).ToList();
         var meter = o.Object("meter", required: false) is { } m ? ReadMeter(m) : null;
         var welfare = o.Object("welfare", required: false) is { } w ? WelfareSeedReader.Read(w, errors) : null;
+        var statusArea = o.OptionalString("statusArea");
         o.RejectUnknownMembers();
         return errors.Count > before
             ? null
-            : new DeviceRegistration(deviceId!, gatewayId!, kind, channels!, location!, area, meter, welfare);
+            : new DeviceRegistration(deviceId!, gatewayId!, kind, channels!, location!, area, meter, welfare, statusArea);
     }
 
     private static ChannelSpec? ReadChannel(JsonElement element, string path, List<JsonPathError> errors)

@@ -168,6 +168,42 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// Adds the alarm tables (issue 8): one row per alarm (its key, state and latest figure) and one per change with its
+    /// evidence window. Additive, so it runs at every start on any schema version. Figures are exact decimals as text.
+    /// </summary>
+    public const string CreateAlarms = """
+        CREATE TABLE IF NOT EXISTS alarms (
+            alarm_id                 TEXT    PRIMARY KEY,
+            subject_id               TEXT    NOT NULL,
+            kind                     TEXT    NOT NULL,
+            start_unix_ms            INTEGER NOT NULL,
+            area_id                  TEXT    NOT NULL,
+            meter_id                 TEXT    NULL,
+            latching                 INTEGER NOT NULL,
+            confirmed_until_unix_ms  INTEGER NOT NULL,
+            cleared_unix_ms          INTEGER NULL,
+            operator_cleared_unix_ms INTEGER NULL,
+            acknowledged             INTEGER NOT NULL,
+            detail                   TEXT    NOT NULL,
+            value_m3                 TEXT    NULL,
+            updated_unix_ms          INTEGER NOT NULL,
+            UNIQUE (subject_id, kind, start_unix_ms)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS alarm_changes (
+            alarm_id           TEXT    NOT NULL,
+            ordinal            INTEGER NOT NULL,
+            kind               TEXT    NOT NULL,
+            evidence_from_unix_ms INTEGER NOT NULL,
+            evidence_to_unix_ms   INTEGER NOT NULL,
+            detail             TEXT    NOT NULL,
+            value_m3           TEXT    NULL,
+            operator           TEXT    NULL,
+            at_unix_ms         INTEGER NOT NULL,
+            PRIMARY KEY (alarm_id, ordinal)
+        ) WITHOUT ROWID;
+        """;
+
     /// <summary>Counts the <c>rejected_count</c> column of <c>batches</c> (0 or 1).</summary>
     public const string HasBatchRejectedCount =
         "SELECT count(*) FROM pragma_table_info('batches') WHERE name = 'rejected_count';";

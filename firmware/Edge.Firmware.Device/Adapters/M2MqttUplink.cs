@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Threading;
 using Edge.Firmware.Hardware;
 using nanoFramework.M2Mqtt;
@@ -11,6 +12,8 @@ namespace Edge.Firmware.Device.Adapters;
 /// (MQTT 3.1.1 §4.3.2, at least once) and counts as sent only when M2Mqtt reports the PUBACK for that
 /// packet identifier through <c>MqttMsgPublished</c> with <c>IsPublished</c>; a timeout, a refusal or a
 /// lost connection returns false and the reading stays in the device's ring for the next try.
+/// Subscriptions (the config topic) are made again after every connect, since sessions are clean; the newest
+/// message per topic waits in <see cref="TakeMessage"/>.
 /// </summary>
 public sealed class M2MqttUplink : IUplink
 {
@@ -26,6 +29,8 @@ public sealed class M2MqttUplink : IUplink
     private readonly AutoResetEvent _ackArrived = new AutoResetEvent(false);
     private readonly int[] _ackIds = new int[AckSlots];
     private readonly bool[] _ackOk = new bool[AckSlots];
+    private readonly ArrayList _topics = new ArrayList();
+    private readonly ArrayList _inbox = new ArrayList();
     private int _ackNext;
     private MqttClient _client;
 
@@ -56,11 +61,18 @@ public sealed class M2MqttUplink : IUplink
             var client = new MqttClient(_host, _port, false, null, null, MqttSslProtocols.None);
             client.MqttMsgPublished += OnPublished;
             client.ConnectionClosed += OnClosed;
+            client.MqttMsgPublishReceived += OnReceived;
             _client = client;
             // Clean session: the device's persistent ring, not the broker session, holds unsent data,
             // and the gateway deduplicates by (device, seq).
             var code = client.Connect(_clientId, _clientId, _password);
-            return code == MqttReasonCode.Success && client.IsConnected;
+            if (code != MqttReasonCode.Success || !client.IsConnected)
+            {
+                return false;
+            }
+
+            SubscribeAll(client);
+            return true;
         }
         catch (Exception)
         {
@@ -118,6 +130,98 @@ public sealed class M2MqttUplink : IUplink
         }
     }
 
+    /// <inheritdoc />
+    public void Subscribe(string topic)
+    {
+        lock (_sync)
+        {
+            if (_topics.Contains(topic))
+            {
+                return;
+            }
+
+            _topics.Add(topic);
+            _inbox.Add(null);
+        }
+
+        var client = _client;
+        if (client != null && client.IsConnected)
+        {
+            try
+            {
+                SubscribeAll(client);
+            }
+            catch (Exception)
+            {
+                // The next Connect subscribes again.
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public int TakeMessage(string topic, byte[] buffer)
+    {
+        byte[] message;
+        lock (_sync)
+        {
+            var i = _topics.IndexOf(topic);
+            if (i < 0 || _inbox[i] == null)
+            {
+                return 0;
+            }
+
+            message = (byte[])_inbox[i];
+            _inbox[i] = null;
+        }
+
+        if (message.Length > buffer.Length)
+        {
+            return -1;
+        }
+
+        Array.Copy(message, 0, buffer, 0, message.Length);
+        return message.Length;
+    }
+
+    private void SubscribeAll(MqttClient client)
+    {
+        string[] topics;
+        lock (_sync)
+        {
+            topics = new string[_topics.Count];
+            for (int i = 0; i < topics.Length; i++)
+            {
+                topics[i] = (string)_topics[i];
+            }
+        }
+
+        if (topics.Length == 0)
+        {
+            return;
+        }
+
+        var qos = new MqttQoSLevel[topics.Length];
+        for (int i = 0; i < qos.Length; i++)
+        {
+            qos[i] = MqttQoSLevel.AtLeastOnce;
+        }
+
+        // SUBACK arrives asynchronously; a retained message follows it (MQTT 3.1.1 §3.3.1.3).
+        client.Subscribe(topics, qos);
+    }
+
+    private void OnReceived(object sender, MqttMsgPublishEventArgs e)
+    {
+        lock (_sync)
+        {
+            var i = _topics.IndexOf(e.Topic);
+            if (i >= 0)
+            {
+                _inbox[i] = e.Message;
+            }
+        }
+    }
+
     private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
     {
         lock (_sync)
@@ -147,6 +251,7 @@ public sealed class M2MqttUplink : IUplink
 
         old.MqttMsgPublished -= OnPublished;
         old.ConnectionClosed -= OnClosed;
+        old.MqttMsgPublishReceived -= OnReceived;
         try
         {
             if (old.IsConnected)

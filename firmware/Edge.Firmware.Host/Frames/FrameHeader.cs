@@ -9,4 +9,7 @@ public sealed record FrameHeader(string BaseName, string DeviceId, long BaseTime
 {
     /// <summary>The clock fields (FRAME.md, "Clock"); empty when the frame has none.</summary>
     public FrameClock Clock { get; init; } = new(null, null, null, null);
+
+    /// <summary>The gateway configuration the device runs on (FRAME.md, "Device configuration"); null when the frame does not say.</summary>
+    public FrameSettings? Settings { get; init; }
 }

@@ -82,8 +82,20 @@ internal sealed class FrameParser
 
         var deviceId = bn[UrnPrefix.Length..^1];
         return System.Text.Encoding.UTF8.GetByteCount(deviceId) <= FrameLimits.MaxIdBytes
-            ? new FrameHeader(bn, deviceId, bt, fields.BaseUnit) { Clock = ReadClock(fields) }
+            ? new FrameHeader(bn, deviceId, bt, fields.BaseUnit) { Clock = ReadClock(fields), Settings = ReadSettings(fields) }
             : throw Fail($"the device id in bn is longer than {FrameLimits.MaxIdBytes} bytes");
+    }
+
+    private FrameSettings? ReadSettings(RecordFields fields)
+    {
+        if (fields.SettingsVersion is null && fields.SamplingSeconds is null && fields.ReportingSeconds is null)
+        {
+            return null;
+        }
+
+        return fields is { SettingsVersion: { } version, SamplingSeconds: { } sampling, ReportingSeconds: { } reporting }
+            ? new FrameSettings(version, (int)sampling, (int)reporting)
+            : throw Fail("cfg, si and ri go together (FRAME.md, \"Device configuration\")");
     }
 
     private FrameClock ReadClock(RecordFields fields)

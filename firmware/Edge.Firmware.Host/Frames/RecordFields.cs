@@ -31,4 +31,13 @@ internal sealed class RecordFields
     public int? NowQuality { get; set; }
 
     public long? Step { get; set; }
+
+    /// <summary>Version of the gateway configuration the device applied (<c>cfg</c>).</summary>
+    public long? SettingsVersion { get; set; }
+
+    /// <summary>Sampling interval in force, seconds (<c>si</c>).</summary>
+    public long? SamplingSeconds { get; set; }
+
+    /// <summary>Reporting interval in force, seconds (<c>ri</c>).</summary>
+    public long? ReportingSeconds { get; set; }
 }

@@ -81,6 +81,9 @@ internal sealed class RecordReader(CborReader reader, ReadOnlyMemory<byte> data,
             case SenmlLabel.Now: fields.Now = _fields.ReadInteger(FirstOnly("now")); break;
             case SenmlLabel.NowQuality: fields.NowQuality = ParseClockQuality(_fields.ReadText(FirstOnly("nq")), "nq"); break;
             case SenmlLabel.Step: fields.Step = _fields.ReadInteger(FirstOnly("step")); break;
+            case SenmlLabel.SettingsVersion: fields.SettingsVersion = _fields.ReadUnsigned(FirstOnly("cfg"), uint.MaxValue); break;
+            case SenmlLabel.Sampling: fields.SamplingSeconds = _fields.ReadUnsigned(FirstOnly("si"), int.MaxValue); break;
+            case SenmlLabel.Reporting: fields.ReportingSeconds = _fields.ReadUnsigned(FirstOnly("ri"), int.MaxValue); break;
             case SenmlLabel.BaseValue or SenmlLabel.BaseSum:
                 throw _fail($"{label.Display} is not part of FRAME.md and would change every value");
             case var _ when !label.IsText:

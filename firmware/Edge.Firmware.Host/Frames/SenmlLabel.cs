@@ -24,6 +24,9 @@ internal readonly record struct SenmlLabel(bool IsText, string Raw)
     public const string Now = "t:now";
     public const string NowQuality = "t:nq";
     public const string Step = "t:step";
+    public const string SettingsVersion = "t:cfg";
+    public const string Sampling = "t:si";
+    public const string Reporting = "t:ri";
 
     /// <summary>A key that tells an integer label from a text label with the same characters.</summary>
     public string Key => (IsText ? "t:" : "i:") + Raw;

@@ -21,6 +21,12 @@ public sealed class PulseMeterConfig
     /// <summary>Reading interval in seconds; readings are taken on multiples of it (3600: on the hour).</summary>
     public int ReadingIntervalSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// Reporting interval in seconds until the gateway sets one: pending readings are sent on multiples of it, or at
+    /// once when 0 (the default) or when half the ring is waiting.
+    /// </summary>
+    public int ReportingIntervalSeconds { get; set; }
+
     /// <summary>Slots in the persistent reading ring (hourly readings: 512 ≈ 21 days offline).</summary>
     public int RingCapacity { get; set; } = 512;
 

@@ -7,8 +7,9 @@ namespace Edge.Firmware.App;
 
 /// <summary>
 /// The pulse meter node: counts pulses into a persistent register, takes a reading every interval into
-/// the persistent ring, and sends pending readings to the gateway until they are acknowledged.
-/// The main loop calls <see cref="Tick"/> often (every few hundred milliseconds); nothing in the steady
+/// the persistent ring, and sends pending readings to the gateway until they are acknowledged, every reporting
+/// interval. The gateway sets both intervals on the device's config topic (<see cref="RemoteSettings"/>): they apply
+/// at once and survive a reboot, and frames report the configuration in force. The main loop calls <see cref="Tick"/> often (every few hundred milliseconds); nothing in the steady
 /// state allocates.
 /// </summary>
 public sealed class PulseMeterDevice
@@ -29,6 +30,9 @@ public sealed class PulseMeterDevice
     private readonly long[] _values;
     private readonly int[] _flags;
     private readonly int[] _qualities;
+    private readonly RemoteSettings _settings;
+    private readonly ReportSchedule _report = new ReportSchedule();
+    private int _samplingS;
     private long _nextReadingMs;
     private long _nextSendUptimeMs;
     private int _retryMs;
@@ -59,7 +63,18 @@ public sealed class PulseMeterDevice
         _flags = new int[max];
         _qualities = new int[max];
         _retryMs = config.MinRetryMs;
+        _settings = new RemoteSettings(config.DeviceId, storage, uplink);
+        _samplingS = config.ReadingIntervalSeconds;
     }
+
+    /// <summary>The gateway's configuration for this device (what is in force, applied and rejected messages).</summary>
+    public RemoteSettings Settings => _settings;
+
+    /// <summary>Reading interval in force, seconds.</summary>
+    public int SamplingSeconds => _samplingS;
+
+    /// <summary>Reporting interval in force, seconds (0: every reading at once).</summary>
+    public int ReportingSeconds => _report.IntervalSeconds;
 
     /// <summary>The cumulative register in millilitres.</summary>
     public long RegisterMl => _state.RegisterMl;
@@ -85,8 +100,8 @@ public sealed class PulseMeterDevice
         _state.Save();
         _bootFirstSeq = _state.NextSeq;
         _flagsSinceReading = ReadingFlags.Reboot;
-        var interval = (long)_config.ReadingIntervalSeconds * 1000;
-        _nextReadingMs = ((_clock.UtcNowUnixMs / interval) + 1) * interval;
+        _settings.Start();
+        ApplyIntervals();
         _counter.Initialise(_input, _clock.UptimeMs);
         _input.SetHandler(_counter);
     }
@@ -99,15 +114,20 @@ public sealed class PulseMeterDevice
     {
         ApplyPulses();
         WatchClock();
+        if (_settings.Poll())
+        {
+            ApplyIntervals();
+        }
+
         var now = _clock.UtcNowUnixMs;
         if (now >= _nextReadingMs)
         {
             TakeReading(now);
-            var interval = (long)_config.ReadingIntervalSeconds * 1000;
+            var interval = (long)_samplingS * 1000;
             _nextReadingMs = ((now / interval) + 1) * interval;
         }
 
-        if (_ring.PendingCount > 0 && _clock.UptimeMs >= _nextSendUptimeMs)
+        if (_report.IsDue(now, _ring.PendingCount, (_ring.Capacity + 1) / 2) && _clock.UptimeMs >= _nextSendUptimeMs)
         {
             TrySend();
         }
@@ -130,6 +150,11 @@ public sealed class PulseMeterDevice
         if (count > 0 && (_uplink.IsConnected || _uplink.Connect()))
         {
             _encoder.SetClock(_bootFirstSeq, _clock.UtcNowUnixMs, _clock.Quality, _hasStep, _stepMs);
+            if (_settings.HasSettings)
+            {
+                _encoder.SetSettings(_settings.Version, _samplingS, _report.IntervalSeconds);
+            }
+
             var length = _encoder.EncodeMilli(Channel, Unit, count, _seqs, _times, _values, _flags, _qualities);
             ok = length > 0 && _uplink.Publish(_topic, _encoder.Buffer, length, _config.PublishTimeoutMs);
         }
@@ -173,9 +198,18 @@ public sealed class PulseMeterDevice
         {
             _hasStep = true;
             _stepMs = skew - _unsyncedSkewMs;
-            var interval = (long)_config.ReadingIntervalSeconds * 1000;
-            _nextReadingMs = ((_clock.UtcNowUnixMs / interval) + 1) * interval;
+            ApplyIntervals();
         }
+    }
+
+    // The intervals in force (the gateway's when it set them, else the provisioned ones), scheduled from now.
+    private void ApplyIntervals()
+    {
+        _samplingS = _settings.HasSettings ? _settings.SamplingSeconds : _config.ReadingIntervalSeconds;
+        var now = _clock.UtcNowUnixMs;
+        var interval = (long)_samplingS * 1000;
+        _nextReadingMs = ((now / interval) + 1) * interval;
+        _report.Set(_settings.HasSettings ? _settings.ReportingSeconds : _config.ReportingIntervalSeconds, now);
     }
 
     private void ApplyPulses()

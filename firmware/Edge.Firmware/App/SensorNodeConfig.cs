@@ -18,6 +18,12 @@ public sealed class SensorNodeConfig
     /// <summary>Water level (A02YYUW through its median filter) interval in seconds; 60 in a flood watch.</summary>
     public int WaterLevelIntervalSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// Reporting interval in seconds until the gateway sets one: pending readings are sent on multiples of it, or at
+    /// once when 0 (the default) or when half the ring is waiting. Seismic windows are always sent at once.
+    /// </summary>
+    public int ReportingIntervalSeconds { get; set; }
+
     /// <summary>How long to wait for a UART sensor's answer.</summary>
     public int UartTimeoutMs { get; set; } = 1000;
 

@@ -10,6 +10,8 @@ namespace Edge.Firmware.App;
 /// readings as multi-channel SenML frames until each is acknowledged, and sends every captured seismic window
 /// in chunks until its last chunk is acknowledged. A sensor that fails (bus error, NACK, CRC, timeout) loses
 /// that value only: it is counted, and the sensor's next reading carries <see cref="ReadingFlags.SensorFault"/>.
+/// The gateway's sampling interval (config topic, <see cref="RemoteSettings"/>) replaces the provisioned interval of every
+/// scheduled sensor, its reporting interval paces the reading frames; both apply at once and survive a reboot.
 /// The main loop calls <see cref="Tick"/> at least every 200 ms (the ADXL355 FIFO); no allocation in steady state.
 /// </summary>
 public sealed partial class SensorNodeDevice
@@ -49,6 +51,9 @@ public sealed partial class SensorNodeDevice
     private readonly int[] _channels;
     private readonly long[] _nextDueMs = new long[Slots];
     private readonly int[] _intervalS = new int[Slots];
+    private readonly int[] _provisionedS = new int[Slots];
+    private readonly RemoteSettings _settings;
+    private readonly ReportSchedule _report = new ReportSchedule();
     private readonly bool[] _ready = new bool[Slots];
     private readonly int[] _faults = new int[Slots];
     private readonly int[] _lastError = new int[Slots];
@@ -82,8 +87,23 @@ public sealed partial class SensorNodeDevice
         _intervalS[SlotScd4x] = config.Co2IntervalSeconds;
         _intervalS[SlotPms5003] = config.ParticulateIntervalSeconds;
         _intervalS[SlotWaterLevel] = config.WaterLevelIntervalSeconds;
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            _provisionedS[slot] = _intervalS[slot];
+        }
+
+        _settings = new RemoteSettings(config.DeviceId, storage, uplink);
         InitWindow();
     }
+
+    /// <summary>The gateway's configuration for this node (what is in force, applied and rejected messages).</summary>
+    public RemoteSettings Settings => _settings;
+
+    /// <summary>Sampling interval in force for the sensor in <paramref name="slot"/>, seconds.</summary>
+    public int IntervalSeconds(int slot) => _intervalS[slot];
+
+    /// <summary>Reporting interval in force, seconds (0: every reading at once).</summary>
+    public int ReportingSeconds => _report.IntervalSeconds;
 
     /// <summary>Readings taken and not yet acknowledged.</summary>
     public long PendingCount => _ring.PendingCount;
@@ -115,16 +135,16 @@ public sealed partial class SensorNodeDevice
         _state.Save();
         _bootFirstSeq = _state.NextSeq;
         _bootFlags = ReadingFlags.Reboot;
-        var now = _clock.UtcNowUnixMs;
+        _settings.Start();
         for (var slot = 0; slot < Slots; slot++)
         {
             if (IsFitted(slot))
             {
                 StartSensor(slot);
-                var interval = (long)(_intervalS[slot] < 1 ? 1 : _intervalS[slot]) * 1000;
-                _nextDueMs[slot] = ((now / interval) + 1) * interval;
             }
         }
+
+        ApplyIntervals();
 
         if (_hw.Rain != null && _hw.RainInput != null)
         {
@@ -139,6 +159,11 @@ public sealed partial class SensorNodeDevice
     {
         PollSeismic();
         PollContinuous();
+        if (_settings.Poll())
+        {
+            ApplyIntervals();
+        }
+
         var now = _clock.UtcNowUnixMs;
         for (var slot = 0; slot < SlotSeismic; slot++)
         {
@@ -159,7 +184,7 @@ public sealed partial class SensorNodeDevice
         {
             TrySendWindow();
         }
-        else if (_ring.PendingCount > 0)
+        else if (_report.IsDue(now, _ring.PendingCount, (_ring.Capacity + 1) / 2))
         {
             TrySend();
         }
@@ -180,6 +205,11 @@ public sealed partial class SensorNodeDevice
         if (_uplink.IsConnected || _uplink.Connect())
         {
             _encoder.SetClock(_bootFirstSeq, _clock.UtcNowUnixMs, _clock.Quality, false, 0);
+            if (_settings.HasSettings)
+            {
+                _encoder.SetSettings(_settings.Version, _settings.SamplingSeconds, _report.IntervalSeconds);
+            }
+
             var length = _encoder.EncodeChannels(count, _seqs, _times, _values, _flags, _qualities, _channels, SensorNodeChannels.Names, SensorNodeChannels.Units);
             ok = length > 0 && _uplink.Publish(_topic, _encoder.Buffer, length, _config.PublishTimeoutMs);
         }
@@ -191,6 +221,20 @@ public sealed partial class SensorNodeDevice
 
         Backoff(ok);
         return ok;
+    }
+
+    // The intervals in force (the gateway's sampling for every scheduled sensor when it set one), scheduled from now.
+    private void ApplyIntervals()
+    {
+        var now = _clock.UtcNowUnixMs;
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            _intervalS[slot] = _settings.HasSettings ? _settings.SamplingSeconds : _provisionedS[slot];
+            var interval = (long)(_intervalS[slot] < 1 ? 1 : _intervalS[slot]) * 1000;
+            _nextDueMs[slot] = ((now / interval) + 1) * interval;
+        }
+
+        _report.Set(_settings.HasSettings ? _settings.ReportingSeconds : _config.ReportingIntervalSeconds, now);
     }
 
     private void Backoff(bool ok)

@@ -93,6 +93,12 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         return true;
     }
 
+    /// <summary>Makes the next <see cref="Tick"/> read at once (the link just came back: no need to wait out a retry delay).</summary>
+    public void DueNow()
+    {
+        _nextDueUptimeMs = 0;
+    }
+
     /// <summary>Gets the scale properties; a meter without 0xD3 (Get_SNA) keeps coefficient 1.</summary>
     public bool ReadScale()
     {

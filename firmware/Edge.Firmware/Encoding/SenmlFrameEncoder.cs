@@ -24,6 +24,9 @@ public sealed class SenmlFrameEncoder
     private const string LabelNow = "now";
     private const string LabelNowQuality = "nq";
     private const string LabelStep = "step";
+    private const string LabelSettingsVersion = "cfg";
+    private const string LabelSampling = "si";
+    private const string LabelReporting = "ri";
     private readonly CborWriter _writer;
     private readonly string _baseName;
     private bool _hasClock;
@@ -32,6 +35,10 @@ public sealed class SenmlFrameEncoder
     private int _nowQuality;
     private bool _hasStep;
     private long _stepMs;
+    private bool _hasSettings;
+    private long _settingsVersion;
+    private int _samplingS;
+    private int _reportingS;
 
     /// <summary>Creates an encoder for device <paramref name="deviceId"/> writing into <paramref name="buffer"/>.</summary>
     public SenmlFrameEncoder(string deviceId, byte[] buffer)
@@ -62,6 +69,18 @@ public sealed class SenmlFrameEncoder
     }
 
     /// <summary>
+    /// Sets the gateway configuration in force that the next frames report in their first record (FRAME.md, "Device
+    /// configuration"): its version and the sampling and reporting intervals applied.
+    /// </summary>
+    public void SetSettings(long version, int samplingSeconds, int reportingSeconds)
+    {
+        _hasSettings = true;
+        _settingsVersion = version;
+        _samplingS = samplingSeconds;
+        _reportingS = reportingSeconds;
+    }
+
+    /// <summary>
     /// Encodes <paramref name="count"/> readings of <paramref name="channel"/> whose values are given in
     /// thousandths of <paramref name="unit"/> (millilitres for unit <c>l</c>). Returns the frame length, or
     /// -1 when the buffer is too small.
@@ -79,7 +98,7 @@ public sealed class SenmlFrameEncoder
         var baseTime = FloorDiv(timesMs[0], 1000);
         for (var i = 0; i < count; i++)
         {
-            var pairs = 5 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 3 + ClockPairs() : 0);
+            var pairs = 5 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 3 + ClockPairs() + SettingsPairs() : 0);
             w.WriteMapHeader(pairs);
             if (i == 0)
             {
@@ -90,6 +109,7 @@ public sealed class SenmlFrameEncoder
                 w.WriteInt64(LabelBaseUnit);
                 w.WriteText(unit);
                 WriteClock();
+                WriteSettings();
             }
 
             w.WriteInt64(LabelName);
@@ -130,7 +150,7 @@ public sealed class SenmlFrameEncoder
         var baseTime = FloorDiv(timesMs[0], 1000);
         for (var i = 0; i < count; i++)
         {
-            var pairs = 6 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 2 + ClockPairs() : 0);
+            var pairs = 6 + (flags[i] != 0 ? 1 : 0) + (i == 0 ? 2 + ClockPairs() + SettingsPairs() : 0);
             w.WriteMapHeader(pairs);
             if (i == 0)
             {
@@ -139,6 +159,7 @@ public sealed class SenmlFrameEncoder
                 w.WriteInt64(LabelBaseTime);
                 w.WriteInt64(baseTime);
                 WriteClock();
+                WriteSettings();
             }
 
             w.WriteInt64(LabelName);
@@ -164,6 +185,24 @@ public sealed class SenmlFrameEncoder
     }
 
     private int ClockPairs() => !_hasClock ? 0 : _hasStep ? 4 : 3;
+
+    private int SettingsPairs() => _hasSettings ? 3 : 0;
+
+    private void WriteSettings()
+    {
+        if (!_hasSettings)
+        {
+            return;
+        }
+
+        var w = _writer;
+        w.WriteText(LabelSettingsVersion);
+        w.WriteInt64(_settingsVersion);
+        w.WriteText(LabelSampling);
+        w.WriteInt64(_samplingS);
+        w.WriteText(LabelReporting);
+        w.WriteInt64(_reportingS);
+    }
 
     private void WriteClock()
     {

@@ -14,4 +14,19 @@ public interface IUplink
     /// success; false on timeout, refusal or a lost connection (the caller keeps the data and retries).
     /// </summary>
     bool Publish(string topic, byte[] payload, int count, int timeoutMs);
+
+    /// <summary>
+    /// Asks for the messages on <paramref name="topic"/> (QoS 1) in this session and in every later one: the uplink
+    /// subscribes again after each <see cref="Connect"/>, so a retained message arrives at once after a reconnect.
+    /// Call once per topic, before or after connecting.
+    /// </summary>
+    void Subscribe(string topic);
+
+    /// <summary>
+    /// Copies the newest message received on <paramref name="topic"/> since the last call into
+    /// <paramref name="buffer"/> and returns its length; 0 when nothing new arrived; -1 when the newest was longer
+    /// than the buffer (it is dropped). A message that arrives before the previous one was taken replaces it:
+    /// subscribed topics carry state (settings), not events.
+    /// </summary>
+    int TakeMessage(string topic, byte[] buffer);
 }

@@ -132,6 +132,8 @@ public sealed partial class WisunBrouteClient
         {
             if (TakeQueued())
             {
+                // Any datagram shows the meter is there.
+                _unansweredInRow = 0;
                 return Fail(WisunError.Ok);
             }
 
@@ -172,24 +174,25 @@ public sealed partial class WisunBrouteClient
         }
 
         e = Receive(timeoutMs);
-        if (e == WisunError.Ok)
+        return e == WisunError.NoAnswer ? NoteUnanswered() : e;
+    }
+
+    /// <summary>
+    /// For a caller that sends with <see cref="Send"/> and waits with <see cref="Receive"/> itself (an ECHONET Lite
+    /// requester matching TIDs): its request got no answer in time. <see cref="WisunBrouteConfig.MaxUnanswered"/> in a
+    /// row without any datagram mark the session lost (returns <see cref="WisunError.SessionLost"/>, else NoAnswer).
+    /// </summary>
+    public int NoteUnanswered()
+    {
+        Unanswered++;
+        _unansweredInRow++;
+        if (IsJoined && _unansweredInRow >= _config.MaxUnanswered)
         {
-            _unansweredInRow = 0;
-            return e;
+            MarkLost();
+            return Fail(WisunError.SessionLost);
         }
 
-        if (e == WisunError.NoAnswer)
-        {
-            Unanswered++;
-            _unansweredInRow++;
-            if (_unansweredInRow >= _config.MaxUnanswered)
-            {
-                MarkLost();
-                return Fail(WisunError.SessionLost);
-            }
-        }
-
-        return e;
+        return Fail(WisunError.NoAnswer);
     }
 
     /// <summary>Ends the session politely (SKTERM, then EVENT 27 or 28); the client is Idle after.</summary>

@@ -75,6 +75,7 @@ public static class GatewayHost
         services.AddSingleton<StoreLimits>();
         services.AddSingleton<ReadingWriter>();
         services.AddSingleton<PublishHandler>();
+        services.AddSingleton<DeviceSettingsLedger>();
         services.AddSingleton<SeismicWindowHandler>();
         services.AddSingleton<DeviceAuthenticator>();
         services.AddSingleton<BatchSignals>();

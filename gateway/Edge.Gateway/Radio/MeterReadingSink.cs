@@ -102,6 +102,49 @@ internal sealed partial class MeterReadingSink(
         }
     }
 
+    /// <summary>
+    /// Stores values of one meter that carry their own observed times (historical data, fixed-time registers) in one
+    /// commit, one sequence number per value, clock quality gateway (the gateway placed them in time). True when committed.
+    /// </summary>
+    public async Task<bool> StoreObservationsAsync(
+        string device, IReadOnlyList<MeterObservation> values, long receivedUnixMs, string input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return true;
+        }
+
+        var records = new List<ReadingRecord>(values.Count);
+        MeterSequenceState? state = null;
+        foreach (var value in values)
+        {
+            state = sequences.Next(device, -1, 0, receivedUnixMs, dedupe: false)!;
+            records.Add(new ReadingRecord(
+                device, state.LastSeq, value.Channel, value.Unit, value.Mantissa, value.Scale,
+                value.ObservedUnixMs, ClockQuality.Gateway, 0, receivedUnixMs, DataClass.Reading));
+        }
+
+        var frame = classifier.Classify(records) with { MeterSequence = state };
+        try
+        {
+            var result = await writer.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
+            counters.TelegramAccepted();
+            LogStoredValues(logger, input, device, records.Count, state!.LastSeq, result.Events);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            counters.TelegramFailed();
+            LogStoreFailed(logger, ex, input, device);
+            return false;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Input}: stored {Count} values of {Device} up to seq {Seq}, {Events} events")]
     private static partial void LogStoredValues(ILogger logger, string input, string device, int count, long seq, int events);
 

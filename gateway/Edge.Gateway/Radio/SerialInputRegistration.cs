@@ -12,7 +12,6 @@ internal static class SerialInputRegistration
     {
         services.AddSingleton<MeterSequences>();
         services.AddSingleton<MeterReadingSink>();
-        services.AddSingleton<UndecodedWisunPayloadHandler>();
         var count = configuration.GetSection(GatewayOptions.SectionName + ":Inputs").GetChildren().Count();
         for (var i = 0; i < count; i++)
         {
@@ -35,8 +34,7 @@ internal static class SerialInputRegistration
         var loggers = sp.GetRequiredService<ILoggerFactory>();
         if (input.Kind == InputKinds.WisunBroute)
         {
-            var handler = sp.GetRequiredService<UndecodedWisunPayloadHandler>();
-            handler.Configure(name, input.Wisun ?? new WisunBrouteOptions());
+            var handler = new EchonetWisunHandler(input.Wisun ?? new WisunBrouteOptions(), input.PollInterval, sink, time, loggers.CreateLogger<EchonetWisunHandler>());
             return new WisunBrouteInputService(input, name, handler, time, loggers.CreateLogger<WisunBrouteInputService>());
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Edge.Firmware.Wisun;
 
 namespace Edge.Gateway.Radio;
 
@@ -144,13 +143,14 @@ internal static class SerialInputValidation
             errors.Add($"{key}:Wisun:AnswerTimeout, Wisun:RejoinDelay and PollInterval must be positive");
         }
 
-        for (var i = 0; i < wisun.PollRequests.Count; i++)
+        if (wisun.MeterEoj.Length > 0 && !WisunBrouteOptions.TryParseEoj(wisun.MeterEoj, out _))
         {
-            var hex = wisun.PollRequests[i];
-            if (hex.Length is 0 or > 2 * SkStackLine.MaxData || hex.Length % 2 != 0 || !hex.All(char.IsAsciiHexDigit))
-            {
-                errors.Add($"{key}:Wisun:PollRequests:{i} must be 1..1232 bytes of hex");
-            }
+            errors.Add($"{key}:Wisun:MeterEoj '{wisun.MeterEoj}' is not six hex digits of a meter object (0281II, 0282II, 0288II)");
+        }
+
+        if (wisun.HistoryDays is < 0 or > 99 || wisun.RetryDelay <= TimeSpan.Zero)
+        {
+            errors.Add($"{key}:Wisun:HistoryDays must be 0..99 and Wisun:RetryDelay positive");
         }
     }
 }

@@ -6,23 +6,23 @@ namespace Edge.Gateway.Radio;
 
 /// <summary>
 /// A Wi-SUN module (SKSTACK-IP, ROHM BP35A1 / BP35C0 family) on a serial port reaching a smart meter's B-route:
-/// joins with the firmware's portable <see cref="WisunBrouteClient"/>, sends the handler's requests every
-/// <see cref="SerialInputOptions.PollInterval"/>, and hands every payload from the meter (answers and INF) to the
-/// <see cref="IWisunPayloadHandler"/>. A lost session (meter away, module reset) is joined again after
-/// <see cref="WisunBrouteOptions.RejoinDelay"/>; a failed port is reopened after <see cref="SerialInputOptions.ReopenDelay"/>.
-/// Payloads are opaque here: decoding ECHONET Lite is the handler's job.
+/// joins with the firmware's portable <see cref="WisunBrouteClient"/>, then, while the session is up, lets the
+/// <see cref="IWisunPayloadHandler"/> (ECHONET Lite: <see cref="EchonetWisunHandler"/>) poll about once a second (it
+/// decides what is due) and listen in between, and stores what it produced after each step. A lost session (meter
+/// away, module reset) is joined again after <see cref="WisunBrouteOptions.RejoinDelay"/>; a failed port is reopened
+/// after <see cref="SerialInputOptions.ReopenDelay"/>. The handler's blocking exchanges run off the host's threads.
 /// </summary>
 internal sealed partial class WisunBrouteInputService(
     SerialInputOptions options, string name, IWisunPayloadHandler handler, TimeProvider time, ILogger<WisunBrouteInputService> logger) : BackgroundService
 {
-    // Longest blocking receive: bounds how late cancellation and the next poll are noticed.
-    private static readonly TimeSpan _listenSlice = TimeSpan.FromSeconds(1);
+    // Longest blocking listen: bounds how late cancellation and the next poll are noticed.
+    private const int ListenSliceMs = 1000;
 
     /// <summary>Sessions joined.</summary>
     public int Joins { get; private set; }
 
-    /// <summary>Payloads handed to the handler.</summary>
-    public int Payloads { get; private set; }
+    /// <summary>The current port's meter link (diagnostics and tests).</summary>
+    public WisunMeterLink? Link { get; private set; }
 
     /// <summary>The module client's settings from the input's options.</summary>
     public static WisunBrouteConfig Config(WisunBrouteOptions wisun, TimeSpan answerTimeout) => new()
@@ -44,9 +44,11 @@ internal sealed partial class WisunBrouteInputService(
             try
             {
                 using var port = new PosixSerialPort(options.Port, baud, 8, 0, 1);
-                var client = new WisunBrouteClient(port, new TimeProviderClock(time), Config(wisun, wisun.AnswerTimeout));
+                var clock = new TimeProviderClock(time);
+                var client = new WisunBrouteClient(port, clock, Config(wisun, wisun.AnswerTimeout));
+                Link = new WisunMeterLink(client, clock, name, logger);
                 LogOpened(logger, name, options.Port, baud, wisun.Module);
-                await RunAsync(client, wisun, stoppingToken).ConfigureAwait(false);
+                await RunAsync(client, Link, wisun, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,15 +57,20 @@ internal sealed partial class WisunBrouteInputService(
             catch (IOException ex)
             {
                 LogPortFailed(logger, ex, name, options.Port, options.ReopenDelay);
-                await Task.Delay(options.ReopenDelay, time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(options.ReopenDelay, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
 
-    private async Task RunAsync(WisunBrouteClient client, WisunBrouteOptions wisun, CancellationToken cancellationToken)
+    private async Task RunAsync(WisunBrouteClient client, WisunMeterLink link, WisunBrouteOptions wisun, CancellationToken cancellationToken)
     {
-        var nextPoll = time.GetUtcNow();
-        var timeoutMs = (int)Math.Ceiling(wisun.AnswerTimeout.TotalMilliseconds);
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,48 +88,36 @@ internal sealed partial class WisunBrouteInputService(
 
                 Joins++;
                 LogJoined(logger, name, client.Pan.Channel, client.Pan.PanId, client.MeterAddress, client.LastConnectMs);
+                handler.SessionUp(name, link);
             }
 
-            if (time.GetUtcNow() >= nextPoll)
+            await StepAsync(() => handler.Poll(name, link), client, cancellationToken).ConfigureAwait(false);
+            if (client.IsJoined)
             {
-                nextPoll = time.GetUtcNow() + options.PollInterval;
-                foreach (var request in handler.RequestsForPoll(name))
-                {
-                    var e = await Task.Run(() => client.Request(request, 0, request.Length, timeoutMs), cancellationToken).ConfigureAwait(false);
-                    Check(e, client);
-                    if (e == WisunError.Ok)
-                    {
-                        await DeliverAsync(client, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    LogRequestFailed(logger, name, WisunError.Name(e), WisunState.Name(client.State));
-                    if (!client.IsJoined)
-                    {
-                        break;
-                    }
-                }
+                await StepAsync(() => handler.Listen(name, link, ListenSliceMs), client, cancellationToken).ConfigureAwait(false);
             }
 
-            var wait = nextPoll - time.GetUtcNow();
-            var slice = wait < _listenSlice ? wait : _listenSlice;
-            if (slice > TimeSpan.Zero && client.IsJoined)
+            if (!client.IsJoined && client.State == WisunState.Lost)
             {
-                var r = await Task.Run(() => client.Receive((int)Math.Ceiling(slice.TotalMilliseconds)), cancellationToken).ConfigureAwait(false);
-                Check(r, client);
-                if (r == WisunError.Ok)
-                {
-                    await DeliverAsync(client, cancellationToken).ConfigureAwait(false);
-                }
+                LogSessionLost(logger, name, WisunError.Name(client.LastError));
             }
         }
     }
 
-    private async Task DeliverAsync(WisunBrouteClient client, CancellationToken cancellationToken)
+    /// <summary>One blocking step of the handler on a worker thread, then its results to the store. Its failures never end the input.</summary>
+    private async Task StepAsync(Action step, WisunBrouteClient client, CancellationToken cancellationToken)
     {
-        Payloads++;
-        var payload = client.Received.AsSpan(0, client.ReceivedLength).ToArray();
-        await handler.HandleAsync(name, payload, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await Task.Run(step, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandlerFailed(logger, ex, name);
+        }
+
+        Check(client.LastError, client);
+        await handler.FlushAsync(name, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The client reports a failed port as a result code; the port is reopened like after any I/O error.</summary>
@@ -146,6 +141,9 @@ internal sealed partial class WisunBrouteInputService(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Input}: B-route joined: channel {Channel}, PAN {PanId}, meter {Address}, in {Ms} ms")]
     private static partial void LogJoined(ILogger logger, string input, int channel, int panId, string address, long ms);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Input}: request to the meter failed: {Reason}; session {State}")]
-    private static partial void LogRequestFailed(ILogger logger, string input, string reason, string state);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Input}: B-route session lost ({Reason}); scanning again")]
+    private static partial void LogSessionLost(ILogger logger, string input, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Input}: the meter handler failed; going on")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception error, string input);
 }

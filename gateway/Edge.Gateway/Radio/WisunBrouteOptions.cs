@@ -24,9 +24,33 @@ public sealed class WisunBrouteOptions
     /// <summary>Wait before trying to join again after a failed join (meter away, wrong credentials).</summary>
     public TimeSpan RejoinDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Wait after a failed read before asking again (at most the poll interval).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>
-    /// Raw request frames (hex) sent to the meter each poll, until the ECHONET Lite requester builds them
-    /// (see <see cref="IWisunPayloadHandler.RequestsForPoll"/>).
+    /// The meter object to read as six hex digits (class group, class, instance), e.g. <c>028801</c> (smart electric
+    /// meter) or <c>028101</c> (water flow meter); empty: the first meter in the node's instance list.
     /// </summary>
-    public List<string> PollRequests { get; set; } = [];
+    public string MeterEoj { get; set; } = "";
+
+    /// <summary>Most days of half-hourly history fetched to fill one gap (the smart meter keeps 0-99).</summary>
+    public int HistoryDays { get; set; } = 7;
+
+    /// <summary>Parses <see cref="MeterEoj"/>: six hex digits of a meter class (0x0281, 0x0282, 0x0288).</summary>
+    public static bool TryParseEoj(string? text, out int eoj)
+    {
+        eoj = 0;
+        if (text is not { Length: 6 } || !int.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return false;
+        }
+
+        if ((value >> 8) is not (0x0281 or 0x0282 or 0x0288))
+        {
+            return false;
+        }
+
+        eoj = value;
+        return true;
+    }
 }

@@ -9,7 +9,8 @@ namespace Edge.Gateway.Southbound;
 
 /// <summary>
 /// The embedded MQTT broker (MQTTnet 5) that devices publish their frames to. Devices authenticate with
-/// their id as username and a per-device password. Once the broker listens and the host has started, one
+/// their id as username and a per-device password, and may subscribe only under their own <c>edge/v1/{id}/</c>
+/// (<see cref="SubscriptionAcl"/>). Once the broker listens and the host has started, one
 /// line <c>gateway ready mqtt={address}:{port}</c> is written to standard output.
 /// </summary>
 public sealed partial class MqttBrokerService : IHostedService, IDisposable
@@ -59,6 +60,7 @@ public sealed partial class MqttBrokerService : IHostedService, IDisposable
         _server.ValidatingConnectionAsync += OnValidatingConnectionAsync;
         _server.ClientConnectedAsync += OnClientConnectedAsync;
         _server.InterceptingPublishAsync += _publishHandler.HandleAsync;
+        _server.InterceptingSubscriptionAsync += OnInterceptingSubscriptionAsync;
         await _server.StartAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // MQTTnet writes the port it bound back into the endpoint options (it differs when 0 was asked for).
@@ -119,6 +121,28 @@ public sealed partial class MqttBrokerService : IHostedService, IDisposable
         return Task.CompletedTask;
     }
 
+    private Task OnInterceptingSubscriptionAsync(InterceptingSubscriptionEventArgs e)
+    {
+        var session = e.SessionItems[DeviceSession.ItemKey] as DeviceSession;
+        var deviceId = session?.DeviceId ?? e.UserName;
+        var filter = e.TopicFilter.Topic;
+        if (SubscriptionAcl.Allows(deviceId, filter))
+        {
+            return Task.CompletedTask;
+        }
+
+        // MQTT 5 SUBACK 0x87 (§3.9.3); MQTTnet sends 0x80 "failure" to an MQTT 3.1.1 client (§3.9.3 of 3.1.1).
+        e.ProcessSubscription = false;
+        e.Response.ReasonCode = MqttSubscribeReasonCode.NotAuthorized;
+        if (session?.WantsReasonStrings != false)
+        {
+            e.ReasonString = $"device {deviceId} may subscribe only under edge/v1/{deviceId}/";
+        }
+
+        LogRefusedSubscription(_logger, deviceId, filter);
+        return Task.CompletedTask;
+    }
+
     private Task OnClientConnectedAsync(ClientConnectedEventArgs e)
     {
         // Runs before the connection's first packet after CONNECT is read, on the items of the session in use.
@@ -133,6 +157,9 @@ public sealed partial class MqttBrokerService : IHostedService, IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "refused MQTT connection of '{User}' from {Remote}: bad username or password")]
     private static partial void LogRefusedConnection(ILogger logger, string? user, EndPoint? remote);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "refused a subscription of device {Device} to '{Filter}': not under its own edge/v1/{Device}/")]
+    private static partial void LogRefusedSubscription(ILogger logger, string? device, string filter);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "device {Device} connected with MQTT {Version} from {Remote}")]
     private static partial void LogConnected(ILogger logger, string device, MQTTnet.Formatter.MqttProtocolVersion version, EndPoint? remote);

@@ -24,7 +24,8 @@ internal sealed partial class PublishHandler(
     GatewayCounters counters,
     TimeProvider time,
     ILogger<PublishHandler> logger,
-    SeismicWindowHandler windows)
+    SeismicWindowHandler windows,
+    DeviceSettingsLedger settings)
 {
     public async Task HandleAsync(InterceptingPublishEventArgs e)
     {
@@ -73,6 +74,11 @@ internal sealed partial class PublishHandler(
         {
             var result = await writer.AppendAsync(records, e.CancellationToken).ConfigureAwait(false);
             counters.FrameAccepted();
+            if (frame.Header.Settings is { } applied && settings.Record(deviceId, applied))
+            {
+                LogSettings(logger, deviceId, applied.Version, applied.SamplingSeconds, applied.ReportingSeconds);
+            }
+
             LogStored(logger, deviceId, result.Stored, result.Duplicates, result.Events);
             e.Response.ReasonCode = MqttPubAckReasonCode.Success;
         }
@@ -87,6 +93,9 @@ internal sealed partial class PublishHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "refused a frame of device {Device} on topic '{Topic}': not its uplink topic")]
     private static partial void LogTopicRefused(ILogger logger, string? device, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "device {Device} runs configuration version {Version}: sampling every {Sampling} s, reporting every {Reporting} s")]
+    private static partial void LogSettings(ILogger logger, string device, long version, int sampling, int reporting);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "refused a malformed frame of device {Device}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, string device, string reason);

@@ -38,6 +38,17 @@ public static class GatewayConfigFile
                         ["StatusMaxDelay"] = Delay(options.BatchMaxDelay),
                     },
                     ["Uplink"] = new JsonObject { ["MinBackoff"] = "00:00:00.200", ["MaxBackoff"] = "00:00:02" },
+
+                    // The gateway publishes these intervals on every meter's config topic and the meters apply them:
+                    // the fleet's own interval, a reading sent as soon as it is taken (as provisioned).
+                    ["Control"] = new JsonObject
+                    {
+                        ["Normal"] = new JsonObject
+                        {
+                            ["SamplingSeconds"] = options.Fleet.ReadingIntervalSeconds,
+                            ["ReportingSeconds"] = options.Fleet.ReadingIntervalSeconds,
+                        },
+                    },
                 },
             },
         };

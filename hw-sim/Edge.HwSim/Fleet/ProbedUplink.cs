@@ -31,5 +31,9 @@ internal sealed class ProbedUplink(IUplink inner, UplinkProbe probe) : IUplink, 
         }
     }
 
+    public void Subscribe(string topic) => inner.Subscribe(topic);
+
+    public int TakeMessage(string topic, byte[] buffer) => inner.TakeMessage(topic, buffer);
+
     public void Dispose() => (inner as IDisposable)?.Dispose();
 }

@@ -44,6 +44,12 @@ public sealed class VirtualBrouteMeter
     /// <summary>The ECHONET Lite side: answer to a request payload, or null for none.</summary>
     public Func<byte[], byte[]?> Responder { get; set; } = _ => null;
 
+    /// <summary>
+    /// What the meter multicasts once a session comes up (an ECHONET Lite node announces its instance list, INF of
+    /// 0xD5, when it starts communicating: Part 2 §4.3.1), or null for nothing.
+    /// </summary>
+    public Func<byte[]?> Announcement { get; set; } = () => null;
+
     /// <summary>Requests the meter received.</summary>
     public int Requests { get; internal set; }
 

@@ -21,6 +21,7 @@ public sealed partial class VirtualWisunModule
                 var data = _input.ToArray();
                 _input.Clear();
                 var header = _sendToHeader;
+                Trace?.Invoke("< " + string.Join(' ', header) + " [" + data.Length + " bytes]");
                 _sendToLength = -1;
                 SendTo(header, data);
             }
@@ -42,6 +43,7 @@ public sealed partial class VirtualWisunModule
                 Line(line);
             }
 
+            Trace?.Invoke("< " + line);
             Handle(line.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             return;
         }

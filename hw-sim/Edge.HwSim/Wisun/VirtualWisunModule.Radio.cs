@@ -43,34 +43,47 @@ public sealed partial class VirtualWisunModule
             swept += (int)((mask >> b) & 1);
         }
 
-        if (Meter.Present && duration >= Meter.BeaconMinDuration && ((mask >> bit) & 1) == 1)
-        {
-            After(perChannel * (swept + 1), () =>
-            {
-                if (!Meter.Present)
-                {
-                    return;
-                }
-
-                Event(SkStackEvent.BeaconReceived, Meter.LinkLocal);
-                Line("EPANDESC");
-                Line(string.Create(CultureInfo.InvariantCulture, $"  Channel:{Meter.Channel:X2}"));
-                Line("  Channel Page:09");
-                Line(string.Create(CultureInfo.InvariantCulture, $"  Pan ID:{Meter.PanId:X4}"));
-                Line(string.Create(CultureInfo.InvariantCulture, $"  Addr:{Meter.Mac:X16}"));
-                Line(string.Create(CultureInfo.InvariantCulture, $"  LQI:{Meter.Lqi:X2}"));
-                if (mode == 2)
-                {
-                    Line("  PairID:" + Meter.PairId);
-                }
-            });
-        }
-
-        After(TimeSpan.FromMilliseconds(SkStackRadio.ScanTimeMs(mask, duration)), () =>
+        // One timer chain, beacon first and EVENT 22 after it: two independent timers may fire in either order when
+        // both are overdue (a loaded machine), and a real module never reports the end of a scan before its beacons.
+        var total = TimeSpan.FromMilliseconds(SkStackRadio.ScanTimeMs(mask, duration));
+        void Done()
         {
             _scanning = false;
             Event(SkStackEvent.ActiveScanDone, LinkLocal);
+        }
+
+        if (!(Meter.Present && duration >= Meter.BeaconMinDuration && ((mask >> bit) & 1) == 1))
+        {
+            After(total, Done);
+            return;
+        }
+
+        var beaconAt = perChannel * (swept + 1);
+        After(beaconAt, () =>
+        {
+            if (Meter.Present)
+            {
+                Beacon(mode);
+            }
+
+            After(total > beaconAt ? total - beaconAt : TimeSpan.Zero, Done);
         });
+    }
+
+    /// <summary>EVENT 20 and the EPANDESC block of the meter's beacon (PairID in scan mode 2 only).</summary>
+    private void Beacon(int mode)
+    {
+        Event(SkStackEvent.BeaconReceived, Meter.LinkLocal);
+        Line("EPANDESC");
+        Line(string.Create(CultureInfo.InvariantCulture, $"  Channel:{Meter.Channel:X2}"));
+        Line("  Channel Page:09");
+        Line(string.Create(CultureInfo.InvariantCulture, $"  Pan ID:{Meter.PanId:X4}"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"  Addr:{Meter.Mac:X16}"));
+        Line(string.Create(CultureInfo.InvariantCulture, $"  LQI:{Meter.Lqi:X2}"));
+        if (mode == 2)
+        {
+            Line("  PairID:" + Meter.PairId);
+        }
     }
 
     /// <summary>SKJOIN IPADDR: OK, then PANA: EVENT 25 after the exchange, or EVENT 24 when anything does not match the meter.</summary>
@@ -114,6 +127,16 @@ public sealed partial class VirtualWisunModule
             _session = true;
             SessionsEstablished++;
             Event(SkStackEvent.PanaSucceeded, target);
+            if (Meter.Announcement() is { } announcement)
+            {
+                After(Meter.ResponseDelay, () =>
+                {
+                    if (_session && Meter.Present)
+                    {
+                        SendDatagram(announcement, "FF02:0000:0000:0000:0000:0000:0000:0001");
+                    }
+                });
+            }
         });
     }
 

@@ -79,6 +79,9 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
     /// <summary>Bytes the driver wrote.</summary>
     public long BytesFromDriver => Interlocked.Read(ref _fromDriver);
 
+    /// <summary>Sees every line to and from the driver (diagnostics; called under the module's lock).</summary>
+    public Action<string>? Trace { get; set; }
+
     /// <summary>Bytes sent to the driver.</summary>
     public long BytesToDriver => Interlocked.Read(ref _toDriver);
 
@@ -210,7 +213,11 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
         Line(string.Create(CultureInfo.InvariantCulture, $"EVENT {number:X2} {sender}{Side}{p}"));
     }
 
-    private void Line(string text) => Raw(Encoding.ASCII.GetBytes(text + "\r\n"));
+    private void Line(string text)
+    {
+        Trace?.Invoke("> " + text);
+        Raw(Encoding.ASCII.GetBytes(text + "\r\n"));
+    }
 
     private void Raw(byte[] bytes)
     {

@@ -23,6 +23,12 @@ public class PulseMeterAllocationTests(ITestOutputHelper output)
             Frames++;
             return true;
         }
+
+        public void Subscribe(string topic)
+        {
+        }
+
+        public int TakeMessage(string topic, byte[] buffer) => 0;
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Edge.Firmware.Tests.Fakes;
 public static class FrameReader
 {
     public sealed record Record(string? BaseName, long? BaseTime, string? BaseUnit, string Name, double Value, bool ValueIsInteger, long Time, long Seq, string Cq, long Flags,
-        long? Boot = null, long? Now = null, string? Nq = null, long? Step = null);
+        long? Boot = null, long? Now = null, string? Nq = null, long? Step = null, long? Cfg = null, long? Si = null, long? Ri = null);
 
     public static List<Record> Read(byte[] frame)
     {
@@ -16,7 +16,7 @@ public static class FrameReader
         for (var i = 0; i < count; i++)
         {
             string? bn = null, bu = null, n = null, cq = null;
-            long? bt = null, boot = null, now = null, step = null;
+            long? bt = null, boot = null, now = null, step = null, cfg = null, si = null, ri = null;
             string? nq = null;
             double v = double.NaN;
             bool isInt = false;
@@ -36,6 +36,9 @@ public static class FrameReader
                         case "now": now = reader.ReadInt64(); break;
                         case "nq": nq = reader.ReadTextString(); break;
                         case "step": step = reader.ReadInt64(); break;
+                        case "cfg": cfg = reader.ReadInt64(); break;
+                        case "si": si = reader.ReadInt64(); break;
+                        case "ri": ri = reader.ReadInt64(); break;
                         default: throw new InvalidOperationException("unknown key " + key);
                     }
                 }
@@ -59,7 +62,7 @@ public static class FrameReader
             }
 
             reader.ReadEndMap();
-            records.Add(new Record(bn, bt, bu, n!, v, isInt, t, seq, cq!, fl, boot, now, nq, step));
+            records.Add(new Record(bn, bt, bu, n!, v, isInt, t, seq, cq!, fl, boot, now, nq, step, cfg, si, ri));
         }
 
         reader.ReadEndArray();

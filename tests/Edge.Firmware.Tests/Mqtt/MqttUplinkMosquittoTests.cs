@@ -29,6 +29,10 @@ public class MqttUplinkMosquittoTests
 
             return ok;
         }
+
+        public void Subscribe(string topic) => inner.Subscribe(topic);
+
+        public int TakeMessage(string topic, byte[] buffer) => inner.TakeMessage(topic, buffer);
     }
 
     [Theory]

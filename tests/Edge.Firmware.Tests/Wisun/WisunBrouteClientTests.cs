@@ -167,6 +167,27 @@ public class WisunBrouteClientTests
     }
 
     [Fact]
+    public void NoteUnanswered_CallerWaitsInVainThreeTimes_LostUnlessADatagramCameBetween()
+    {
+        var client = Client();
+        client.Connect();
+        _module.MeterAnswers = false;
+
+        // A caller that sends and receives itself (ECHONET Lite TID matching) reports each request left unanswered.
+        Assert.Equal(WisunError.Ok, client.Send(_getE7, 0, _getE7.Length));
+        Assert.Equal(WisunError.NoAnswer, client.NoteUnanswered());
+        Assert.Equal(WisunError.NoAnswer, client.NoteUnanswered());
+        _link.Push($"ERXUDP {SkStackScript.MeterAddress} FE80:0000:0000:0000:021D:1290:1111:2222 0E1A 0E1A 001D129012345678 1 0004 10810000\r\n");
+        Assert.Equal(WisunError.Ok, client.Receive(100));
+        Assert.Equal(WisunError.NoAnswer, client.NoteUnanswered());
+        Assert.Equal(WisunError.NoAnswer, client.NoteUnanswered());
+        Assert.Equal(WisunState.Joined, client.State);
+
+        Assert.Equal(WisunError.SessionLost, client.NoteUnanswered());
+        Assert.Equal(WisunState.Lost, client.State);
+    }
+
+    [Fact]
     public void Receive_SessionExpiredThenReauthenticated_StaysJoined()
     {
         var client = Client();

@@ -17,7 +17,7 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
     // Get of D3 from a controller (05FF01) to the meter (028801): EHD 1081, TID 0001, ESV 62, OPC 1, EPC D3, PDC 0.
     private const string GetCoefficient = "1081000105FF010288016201D300";
 
-    [Fact(Skip = "Defect (issue 9): after two failed UDP sends with the meter gone, the wisun-broute input sometimes goes silent and never re-joins (seen in a fresh-clone CI run: no third failure, no re-scan for 60 s). Passes most runs; skipped until the hang is found.")]
+    [Fact]
     public async Task WisunInput_MeterAnswersThenGoesAwayAndReturns_HandsPayloadsAndRejoins()
     {
         var meter = new VirtualBrouteMeter { BeaconMinDuration = 0, ResponseDelay = TimeSpan.FromMilliseconds(20), Responder = _ => Convert.FromHexString(RecordedAnswer) };
@@ -27,8 +27,9 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
             PanaTimeout = TimeSpan.FromMilliseconds(300),
             SendFailTime = TimeSpan.FromMilliseconds(50),
         }, meter, TimeProvider.System);
+        module.Trace = line => { try { output.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + " module " + line); } catch (InvalidOperationException) { } };
         module.Start();
-        var handler = new RecordingHandler(GetCoefficient);
+        var handler = new RecordingHandler(GetCoefficient, TimeSpan.FromMilliseconds(300));
         var options = new SerialInputOptions
         {
             Kind = InputKinds.WisunBroute,
@@ -51,8 +52,10 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
         await Wait.UntilAsync(() => handler.Payloads.Count >= 2, TimeSpan.FromSeconds(60), "two answers from the meter");
         Assert.All(handler.Payloads, p => Assert.Equal(RecordedAnswer, Convert.ToHexString(p)));
 
+        // Scans before the meter leaves: the first join may itself have taken more than one scan.
+        var scansBefore = module.Scans;
         meter.Present = false;
-        await Wait.UntilAsync(() => !module.SessionUp || module.Scans > 1, TimeSpan.FromSeconds(60), "the input to notice the meter is gone");
+        await Wait.UntilAsync(() => module.Scans > scansBefore, TimeSpan.FromSeconds(60), "the input to notice the meter is gone");
         await Task.Delay(500);
         meter.Present = true;
         await Wait.UntilAsync(() => service.Joins >= 2 && module.SessionUp, TimeSpan.FromSeconds(60), "a second join");
@@ -77,7 +80,7 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
                 {
                     Kind = InputKinds.WisunBroute,
                     Port = "/dev/ttyUSB1",
-                    Wisun = new WisunBrouteOptions { Password = "", RouteBId = "short", Module = "bp35x", PollRequests = ["10810"] },
+                    Wisun = new WisunBrouteOptions { Password = "", RouteBId = "short", Module = "bp35x", MeterEoj = "013001" },
                 },
             ],
         };
@@ -88,7 +91,7 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
         Assert.Contains("Inputs:1:Wisun:Password must be", failures, StringComparison.Ordinal);
         Assert.Contains("Inputs:1:Wisun:RouteBId must be 32", failures, StringComparison.Ordinal);
         Assert.Contains("Inputs:1:Wisun:Module 'bp35x'", failures, StringComparison.Ordinal);
-        Assert.Contains("Inputs:1:Wisun:PollRequests:0", failures, StringComparison.Ordinal);
+        Assert.Contains("Inputs:1:Wisun:MeterEoj '013001'", failures, StringComparison.Ordinal);
     }
 
     private sealed class ListLogger(Xunit.Abstractions.ITestOutputHelper output) : Microsoft.Extensions.Logging.ILogger<WisunBrouteInputService>
@@ -101,18 +104,42 @@ public sealed class WisunBrouteInputTests(Xunit.Abstractions.ITestOutputHelper o
             output.WriteLine(DateTime.UtcNow.ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture) + " " + formatter(state, exception));
     }
 
-    private sealed class RecordingHandler(string request) : IWisunPayloadHandler
+    /// <summary>Sends one raw request per poll interval and keeps every payload that comes back or arrives by itself.</summary>
+    private sealed class RecordingHandler(string request, TimeSpan interval) : IWisunPayloadHandler
     {
-        private readonly byte[][] _requests = [Convert.FromHexString(request)];
+        private readonly byte[] _request = Convert.FromHexString(request);
+        private readonly byte[] _buffer = new byte[1500];
+        private DateTime _next;
 
         public ConcurrentQueue<byte[]> Payloads { get; } = new();
 
-        public IReadOnlyList<byte[]> RequestsForPoll(string input) => _requests;
+        public void SessionUp(string input, WisunMeterLink meter) => _next = DateTime.MinValue;
 
-        public ValueTask HandleAsync(string input, byte[] payload, DateTimeOffset received, CancellationToken cancellationToken)
+        public void Poll(string input, WisunMeterLink meter)
         {
-            Payloads.Enqueue(payload);
-            return ValueTask.CompletedTask;
+            if (DateTime.UtcNow < _next)
+            {
+                return;
+            }
+
+            _next = DateTime.UtcNow + interval;
+            if (meter.Send(_request, 0, _request.Length))
+            {
+                Take(meter, 2000);
+            }
+        }
+
+        public void Listen(string input, WisunMeterLink meter, int timeoutMs) => Take(meter, (int)Math.Min(timeoutMs, Math.Max(0, (_next - DateTime.UtcNow).TotalMilliseconds)));
+
+        public ValueTask FlushAsync(string input, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        private void Take(WisunMeterLink meter, int timeoutMs)
+        {
+            var n = meter.Receive(_buffer, 0, _buffer.Length, timeoutMs);
+            if (n > 0)
+            {
+                Payloads.Enqueue(_buffer[..n]);
+            }
         }
     }
 }

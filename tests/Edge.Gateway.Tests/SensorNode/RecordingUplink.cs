@@ -38,4 +38,35 @@ internal sealed class RecordingUplink : IUplink
         Messages.Add((topic, payload.AsSpan(0, count).ToArray()));
         return true;
     }
+
+    public List<string> Subscriptions { get; } = [];
+
+    private readonly Dictionary<string, byte[]> _inbox = new(StringComparer.Ordinal);
+
+    /// <summary>Delivers a message as the broker would (the newest replaces an untaken one); only on subscribed topics.</summary>
+    public void Deliver(string topic, byte[] payload)
+    {
+        if (Subscriptions.Contains(topic))
+        {
+            _inbox[topic] = payload;
+        }
+    }
+
+    public void Subscribe(string topic) => Subscriptions.Add(topic);
+
+    public int TakeMessage(string topic, byte[] buffer)
+    {
+        if (!_inbox.Remove(topic, out var message))
+        {
+            return 0;
+        }
+
+        if (message.Length > buffer.Length)
+        {
+            return -1;
+        }
+
+        message.CopyTo(buffer, 0);
+        return message.Length;
+    }
 }

@@ -157,6 +157,37 @@ public sealed class SensorNodeDeviceTests
         Assert.Equal(0, node.Device.PendingCount);
     }
 
+    [Fact]
+    public void Tick_GatewaySetsTwoMinutesAndTenMinutes_EverySensorOnTheNewScheduleFramesEveryTenMinutesKeptAcrossReboot()
+    {
+        var uplink = new RecordingUplink();
+        using var node = NewNode(uplink);
+        node.SetRiverLevelMetres(1.5);
+        node.Boot();
+        Assert.Contains($"edge/v1/{Device}/config", uplink.Subscriptions);
+
+        // FRAME.md "Device configuration": version 5, sampling 120 s, reporting 600 s, disaster (RFC 8949 by hand).
+        uplink.Deliver($"edge/v1/{Device}/config", [0xA4, 0x01, 0x05, 0x02, 0x18, 0x78, 0x03, 0x19, 0x02, 0x58, 0x04, 0xF5]);
+        node.AdvanceTo(_start + 500);
+        Assert.Equal((120, 120, 600), (node.Device.IntervalSeconds(SensorNodeDevice.SlotBmx280), node.Device.IntervalSeconds(SensorNodeDevice.SlotWaterLevel), node.Device.ReportingSeconds));
+
+        node.AdvanceTo(_start + (30 * 60_000) + 500);
+
+        // 15 climate/water samples in 30 min at 120 s; frames sent at :10, :20, :30 only (two frames of at most 24 readings
+        // each time: 45 readings and the rain block), the time each was encoded in its first record.
+        var frames = uplink.Messages.Where(m => m.Topic.EndsWith("/up", StringComparison.Ordinal)).ToList();
+        var sentAt = frames.Select(f => DeviceFrames.TryRead(f.Payload, Device, out var frame, out _) ? frame.Header.Clock.NowUnixSeconds : null).Distinct();
+        Assert.Equal([(_start / 1000) + 600, (_start / 1000) + 1200, (_start / 1000) + 1800], sentAt);
+        var records = Decode(uplink);
+        Assert.Equal(15, records.Count(r => r.Channel == "pressure"));
+        Assert.Equal(15, records.Count(r => r.Channel == "water-level"));
+        Assert.True(DeviceFrames.TryRead(frames[0].Payload, Device, out var first, out _));
+        Assert.Equal(new FrameSettings(5, 120, 600), first.Header.Settings);
+
+        node.Boot();
+        Assert.Equal((120, 600, 5L), (node.Device.IntervalSeconds(SensorNodeDevice.SlotScd4x), node.Device.ReportingSeconds, node.Device.Settings.Version));
+    }
+
     private static SimulatedSensorNode NewNode(RecordingUplink uplink) => NewNode(() => uplink);
 
     private static SimulatedSensorNode NewNode(Func<Firmware.Hardware.IUplink> uplink) =>

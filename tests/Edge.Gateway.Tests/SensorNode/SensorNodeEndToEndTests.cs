@@ -179,6 +179,10 @@ public sealed class SensorNodeEndToEndTests : IDisposable
     {
         s["Edge:Gateway:Devices:2:Id"] = Device;
         s["Edge:Gateway:Devices:2:Password"] = Password;
+
+        // The gateway's normal profile reaches the node on its config topic and replaces its provisioned intervals.
+        s["Edge:Gateway:Control:Normal:SamplingSeconds"] = "60";
+        s["Edge:Gateway:Control:Normal:ReportingSeconds"] = "60";
         s["Edge:Gateway:Thresholds:Rivers:0:Device"] = Device;
         s["Edge:Gateway:Thresholds:Rivers:0:CautionM"] = "2.5";
         s["Edge:Gateway:Thresholds:Rivers:0:EvacuationDecisionM"] = "3.2";

@@ -22,6 +22,12 @@ public class PulseMeterNodeTests
             Frames.Add(payload[..count]);
             return true;
         }
+
+        public void Subscribe(string topic)
+        {
+        }
+
+        public int TakeMessage(string topic, byte[] buffer) => 0;
     }
 
     [Theory]

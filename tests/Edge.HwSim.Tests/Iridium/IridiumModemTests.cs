@@ -54,6 +54,21 @@ public sealed class IridiumModemTests
     }
 
     [Fact]
+    public async Task WriteMessageAsync_ModemTimesOutBeforeTheBytesArrive_Answer1ThenTheNextCommandsAnswerAtOnce()
+    {
+        // The modem gives up on the message at once (§8.12 answer 1): its bytes then reach it in command mode, where
+        // they would prefix the next command line. One simulated minute of command timeout is 60 ms of wall clock.
+        using var rig = new ModemRig(new Virtual9603Options { WriteTimeout = TimeSpan.Zero }, new IridiumModemOptions { CommandTimeout = TimeSpan.FromMinutes(1) });
+        await rig.Driver.InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(SbdWriteStatus.Timeout, await rig.Driver.WriteMessageAsync("hello, satellite"u8.ToArray(), CancellationToken.None));
+
+        Assert.Equal(4, await rig.Driver.GetSignalQualityAsync(CancellationToken.None));
+        Assert.Equal(SbdWriteStatus.Timeout, await rig.Driver.WriteMessageAsync("again"u8.ToArray(), CancellationToken.None));
+        Assert.Equal(4, await rig.Driver.GetSignalQualityAsync(CancellationToken.None));
+    }
+
+    [Fact]
     public async Task WriteMessageAsync_341Bytes_BadSize()
     {
         using var rig = new ModemRig();

@@ -22,6 +22,9 @@ public sealed class AccessPolicyTests
         [EndpointGroup.Stats] = ["waterworks", "reader", "admin"],
         [EndpointGroup.Registry] = ["admin"],
 
+        // Issue 8, the change stream: every reading role listens (each sees only its scopes); gateways never.
+        [EndpointGroup.AnalyticsStream] = ["waterworks", "reader", "disaster", "welfare", "admin"],
+
         // Issue 6, remote configuration: the gateway reads its desired document and writes its report; disaster
         // response switches disaster mode and sees the reports; operators do both.
         [EndpointGroup.GatewayDesiredRead] = ["gateway", "disaster", "admin"],

@@ -1,8 +1,12 @@
+using System.Net.Http.Json;
 using System.Text;
+using Edge.Ingest.Analytics.Alarms;
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
 using Edge.Uplink;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edge.Ingest.Tests.Auth;
 
@@ -28,6 +32,9 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
     /// <summary>A meter that is not registered: its readings are quarantined.</summary>
     public const string StrayMeter = "wm-stray";
 
+    /// <summary>A meter whose tamper flag raised an alarm, in <see cref="ReservedArea"/> (away from the area totals).</summary>
+    public const string TamperMeter = "wm-tamper";
+
     /// <summary>The area of both meters.</summary>
     public const string MeterArea = "13101";
 
@@ -47,6 +54,9 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
     /// <summary>The first batch of the fixture, which the POST rows send again (a duplicate changes nothing).</summary>
     public Batch FirstBatch { get; } = TestBatches.Litres(
         IngestAppFactory.Gateway1, 1, HomeMeter, (1, _may30, 1000), (2, _may30.AddHours(1), 1100), (3, _may30.AddHours(47), 1100));
+
+    /// <summary>The id of <see cref="TamperMeter"/>'s tamper alarm.</summary>
+    public string TamperAlarmId { get; private set; } = null!;
 
     /// <summary>The API key of a role name, null for <c>none</c>.</summary>
     public static string? KeyOf(string role) => role switch
@@ -75,6 +85,7 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
             Registrations.Meter(HomeMeter, area: MeterArea) with { Welfare = Registrations.Enrolled(Household) },
             Registrations.Meter(PlainMeter, area: MeterArea),
             Registrations.RainGauge(RainGauge),
+            Registrations.Meter(TamperMeter, area: ReservedArea),
         })
         {
             await PutAsync(admin, device.DeviceId, new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));
@@ -112,6 +123,24 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
         var ahead = await ApiAssert.AcceptedAsync(await gateway.PostAsync(new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(
             TestBatches.Litres(IngestAppFactory.Gateway1, 5, PlainMeter, (4, _may30.AddHours(46), 2100), (99, IngestAppFactory.Start.AddDays(1), 9000)))));
         Assert.Equal(1, ahead.Rejected);
+
+        // A tamper flag (FRAME.md bit 1) on one reading of the tamper meter: a latching alarm.
+        var tamper = new DeviceRun(TamperMeter,
+        [
+            new ChannelRun("volume", "l", 0,
+            [
+                new ReadingPoint(1, _may30.AddHours(40).ToUnixTimeMilliseconds(), 10, ClockQuality.Ntp, 2),
+                new ReadingPoint(2, _may30.AddHours(41).ToUnixTimeMilliseconds(), 11, ClockQuality.Ntp, 0),
+            ]),
+        ]);
+        await ApiAssert.AcceptedAsync(await gateway.PostAsync(
+            new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(TestBatches.Create(IngestAppFactory.Gateway1, 6, tamper))));
+        await App.Services.GetRequiredService<AlarmRecomputeWorker>().RecomputeNowAsync();
+        using (var waterworks = App.CreateClient(IngestAppFactory.WaterworksKey))
+        {
+            var list = await waterworks.GetFromJsonAsync<AlarmList>(new Uri($"/v1/alarms?meter={TamperMeter}&kind=tamper", UriKind.Relative));
+            TamperAlarmId = Assert.Single(list!.Alarms).Id;
+        }
 
         // Gateway 1's desired configuration (set by an operator) and its report.
         using var desired = await admin.PutAsync(new Uri($"/v1/gateways/{IngestAppFactory.Gateway1}/desired", UriKind.Relative),

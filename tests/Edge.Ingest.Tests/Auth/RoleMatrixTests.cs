@@ -3,6 +3,7 @@ using System.Text.Json;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Model;
 using Edge.Ingest.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Edge.Ingest.Tests.Auth;
 
@@ -17,6 +18,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     private const string RainGauge = RoleMatrixFixture.RainGauge;
     private const string StrayMeter = RoleMatrixFixture.StrayMeter;
     private const string Household = RoleMatrixFixture.Household;
+    private const string TamperMeter = RoleMatrixFixture.TamperMeter;
 
     // The access table, written out by hand from issue 4's roles (not read from AccessPolicy): who may call each
     // endpoint. 'reader' is the old name of 'waterworks' and has its rights. Everyone else gets 403; no key, 401.
@@ -42,6 +44,12 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ("PUT /v1/gateways/{id}/desired", ["disaster", "admin"]),
         ("PUT /v1/gateways/{id}/reported", ["gateway"]),
         ("GET /v1/gateways/{id}/reported", ["disaster", "admin"]),
+        ("GET /v1/alarms", ["reader", "waterworks", "admin"]),
+        ("GET /v1/alarms/{id}", ["reader", "waterworks", "admin"]),
+        ("POST /v1/alarms/{id}/acknowledge", ["reader", "waterworks", "admin"]),
+        ("POST /v1/alarms/{id}/clear", ["reader", "waterworks", "admin"]),
+        ("GET /v1/areas/status", ["reader", "waterworks", "disaster", "admin"]),
+        ("GET /v1/stream", ["reader", "waterworks", "disaster", "welfare", "admin"]),
     ];
 
     /// <summary>Every endpoint × every role with the status the table gives.</summary>
@@ -67,8 +75,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     [Fact]
     public void Matrix_CoversEveryEndpointAndRole()
     {
-        // 20 endpoints × 7 columns (6 roles and no key).
-        Assert.Equal(20 * 7, Matrix().Count());
+        // 26 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(26 * 7, Matrix().Count());
     }
 
     [Theory]
@@ -78,14 +86,17 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         using var client = fixture.App.CreateClient(RoleMatrixFixture.KeyOf(role));
 
         using var response = await SendAsync(client, endpoint, role);
-        var body = await response.Content.ReadAsStringAsync();
+        // An open stream never ends: its first line is read instead of the whole body.
+        var body = endpoint == "GET /v1/stream" && response.IsSuccessStatusCode
+            ? await FirstLineAsync(response)
+            : await response.Content.ReadAsStringAsync();
 
         Assert.True(expected == response.StatusCode, $"{endpoint} as {role}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
         if (expected is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
             // A refusal is a problem that names no device or household.
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-            AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
+            AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household, TamperMeter);
             await AssertRefusalChangedNothingAsync(endpoint, role);
             return;
         }
@@ -179,6 +190,12 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         "PUT /v1/gateways/{id}/desired" => client.PutAsync(Relative($"/v1/gateways/gw-put-{role}/desired"), DisasterOn()),
         "PUT /v1/gateways/{id}/reported" => client.PutAsync(Relative($"/v1/gateways/{IngestAppFactory.Gateway1}/reported"), RoleMatrixFixture.Report()),
         "GET /v1/gateways/{id}/reported" => client.GetAsync(Relative($"/v1/gateways/{IngestAppFactory.Gateway1}/reported")),
+        "GET /v1/alarms" => client.GetAsync(Relative("/v1/alarms?state=all")),
+        "GET /v1/alarms/{id}" => client.GetAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}")),
+        "POST /v1/alarms/{id}/acknowledge" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/acknowledge"), Operator(role)),
+        "POST /v1/alarms/{id}/clear" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/clear"), Operator(role)),
+        "GET /v1/areas/status" => RecomputeThenGetAsync(client, "/v1/areas/status"),
+        "GET /v1/stream" => client.GetAsync(Relative("/v1/stream"), HttpCompletionOption.ResponseHeadersRead),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
     };
 
@@ -270,9 +287,45 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 Assert.Contains("\"appliedVersion\":1", body, StringComparison.Ordinal);
                 AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, Household);
                 break;
+            case "GET /v1/alarms":
+                // Meter scale: the tamper meter's alarm; no household, no sensor.
+                Assert.Contains(TamperMeter, body, StringComparison.Ordinal);
+                AssertNone(body, Household, RainGauge, StrayMeter);
+                break;
+            case "GET /v1/alarms/{id}":
+                Assert.Contains($"\"id\":\"{fixture.TamperAlarmId}\"", body, StringComparison.Ordinal);
+                Assert.Contains("\"kind\":\"tamper\"", body, StringComparison.Ordinal);
+                break;
+            case "POST /v1/alarms/{id}/acknowledge":
+                Assert.Contains("\"acknowledged\":true", body, StringComparison.Ordinal);
+                break;
+            case "POST /v1/alarms/{id}/clear":
+                Assert.Contains("\"state\":\"cleared\"", body, StringComparison.Ordinal);
+            case "GET /v1/areas/status":
+                // Aggregates only: the municipality of both meters (no status area set), no meter or household.
+                Assert.Contains("\"areaId\":\"13101\"", body, StringComparison.Ordinal);
+                Assert.Contains("\"metersTotal\":2", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, StrayMeter, Household, "wm-", "hh-");
+                break;
+            case "GET /v1/stream":
+                Assert.Equal(": connected", body);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix.");
         }
+    }
+
+    private async Task<HttpResponseMessage> RecomputeThenGetAsync(HttpClient client, string path)
+    {
+        await fixture.App.Services.GetRequiredService<Edge.Ingest.Analytics.AreaService.AreaStatusService>().RecomputeNowAsync(CancellationToken.None);
+        return await client.GetAsync(Relative(path));
+    }
+
+    private static async Task<string> FirstLineAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        return await reader.ReadLineAsync() ?? "";
     }
 
     private async Task AssertRefusalChangedNothingAsync(string endpoint, string role)
@@ -284,6 +337,13 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         else if (endpoint == "DELETE /v1/admin/devices/{id}")
         {
             Assert.Equal(HttpStatusCode.OK, await AdminStatusAsync($"/v1/admin/devices/del-{role}"));
+        }
+        else if (endpoint.StartsWith("POST /v1/alarms/", StringComparison.Ordinal))
+        {
+            // A refused role's name never appears as the operator of a change.
+            using var admin = fixture.App.CreateClient(IngestAppFactory.AdminKey);
+            var alarm = await admin.GetStringAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}"));
+            Assert.DoesNotContain($"\"operator\":\"op-{role}\"", alarm, StringComparison.Ordinal);
         }
         else if (endpoint == "PUT /v1/gateways/{id}/desired")
         {
@@ -307,6 +367,9 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     }
 
     private static Uri Relative(string path) => new(path, UriKind.Relative);
+
+    private static StringContent Operator(string role) =>
+        new($$"""{"operator":"op-{{role}}"}""", System.Text.Encoding.UTF8, "application/json");
 
     private static StringContent DisasterOn() =>
         new("""{"disasterMode":{"on":true,"reason":"drill"}}""", System.Text.Encoding.UTF8, "application/json");

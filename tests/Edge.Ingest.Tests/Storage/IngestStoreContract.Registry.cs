@@ -12,6 +12,19 @@ public abstract partial class IngestStoreContract
     private IRegistryStore Registry => (IRegistryStore)Store;
 
     [Fact]
+    public async Task RegisterThenFind_MeterWithStatusArea_StatusAreaKept()
+    {
+        var registry = new StoreDeviceRegistry(Registry, Edge.Ingest.Registry.DeviceRegistrationValidator.Tokyo, Edge.Ingest.Normalisation.Units.ChannelValueNormaliser.Default);
+        var meter = Edge.Ingest.Tests.Registry.Registrations.Meter("wm-sa") with { StatusAreaId = "dma-7" };
+
+        var written = await registry.UpsertAsync(meter, default);
+        var found = await registry.FindAsync("wm-sa", default);
+
+        Assert.True(written.Succeeded, string.Join(" ", written.Errors));
+        Assert.Equal(("dma-7", "dma-7"), (found!.StatusAreaId, found.StatusArea));
+    }
+
+    [Fact]
     public async Task UpsertDeviceAsync_NewThenReplaced_CreatedOnceAndLatestKept()
     {
         var first = await Registry.UpsertDeviceAsync(new StoredDevice("d", "gw", "water-meter", "13101", """{"v":1}"""), default);

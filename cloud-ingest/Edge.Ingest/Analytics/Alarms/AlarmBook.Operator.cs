@@ -3,7 +3,11 @@ namespace Edge.Ingest.Analytics.Alarms;
 public sealed partial class AlarmBook
 {
     /// <summary>An operator acknowledges the alarm <paramref name="key"/> at <paramref name="at"/>.</summary>
-    public AlarmCommandResult Acknowledge(AlarmKey key, string operatorId, DateTimeOffset at, out AlarmChange? change)
+    public AlarmCommandResult Acknowledge(AlarmKey key, string operatorId, DateTimeOffset at, out AlarmChange? change) =>
+        Acknowledge(key, operatorId, null, at, out change);
+
+    /// <summary>An operator acknowledges the alarm <paramref name="key"/> at <paramref name="at"/>, with a note kept in the change.</summary>
+    public AlarmCommandResult Acknowledge(AlarmKey key, string operatorId, string? note, DateTimeOffset at, out AlarmChange? change)
     {
         ArgumentException.ThrowIfNullOrEmpty(operatorId);
         change = null;
@@ -17,7 +21,8 @@ public sealed partial class AlarmBook
             return AlarmCommandResult.AlreadyDone;
         }
 
-        change = OperatorChange(alarm, AlarmChangeKind.Acknowledged, "Acknowledged by an operator.", operatorId, at);
+        var detail = string.IsNullOrWhiteSpace(note) ? "Acknowledged by an operator." : $"Acknowledged by an operator: {note}";
+        change = OperatorChange(alarm, AlarmChangeKind.Acknowledged, detail, operatorId, at);
         Store(alarm with { Acknowledged = true, History = [.. alarm.History, change] });
         return AlarmCommandResult.Done;
     }

@@ -32,4 +32,7 @@ public enum AlarmKind
 
     /// <summary>A month's volume far above the previous month or the same month last year.</summary>
     ConsumptionJump,
+
+    /// <summary>Backflow at several meters of one area in the same hour (an area's alarm, <see cref="PressureLossRule"/>).</summary>
+    SuspectedPressureLoss,
 }

@@ -18,10 +18,10 @@ public enum AnalyticsEventScope
     /// <summary>Aggregates (area status, sensor levels): every role that reads analytics, the disaster role included.</summary>
     Aggregate,
 
-    /// <summary>A meter's or household's alarm: waterworks and admin; welfare findings also the welfare role.</summary>
+    /// <summary>A meter's alarm: waterworks and admin.</summary>
     Meter,
 
-    /// <summary>A welfare finding of an enrolled household: welfare and admin only.</summary>
+    /// <summary>A welfare finding of an enrolled household: the welfare role only (admin does not see welfare alerts).</summary>
     Welfare,
 }
 

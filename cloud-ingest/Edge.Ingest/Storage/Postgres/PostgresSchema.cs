@@ -17,6 +17,7 @@ public static class PostgresSchema
         (3, "device revisions", Version3),
         (4, "reading keys as blocks of 64 seqs", Version4),
         (5, "gateway desired configuration and reported state", Version5),
+        (6, "meter and area alarms with their changes", Version6),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
@@ -180,6 +181,42 @@ public static class PostgresSchema
             document         text   NOT NULL,
             via              text   NOT NULL,
             received_unix_ms bigint NOT NULL
+        );
+        """;
+
+    /// <summary>
+    /// Version 6 (issue 8, alarms): one row per alarm (key subject + kind + start hour, a stable opaque id, its state and
+    /// latest figure) and one per change with its evidence window, detail, figure and operator.
+    /// </summary>
+    private const string Version6 = """
+        CREATE TABLE alarms (
+            alarm_id                 text    PRIMARY KEY,
+            subject_id               text    NOT NULL,
+            kind                     text    NOT NULL,
+            start_unix_ms            bigint  NOT NULL,
+            area_id                  text    NOT NULL,
+            meter_id                 text    NULL,
+            latching                 boolean NOT NULL,
+            confirmed_until_unix_ms  bigint  NOT NULL,
+            cleared_unix_ms          bigint  NULL,
+            operator_cleared_unix_ms bigint  NULL,
+            acknowledged             boolean NOT NULL,
+            detail                   text    NOT NULL,
+            value_m3                 numeric NULL,
+            updated_unix_ms          bigint  NOT NULL,
+            UNIQUE (subject_id, kind, start_unix_ms)
+        );
+        CREATE TABLE alarm_changes (
+            alarm_id              text    NOT NULL REFERENCES alarms (alarm_id),
+            ordinal               int     NOT NULL CHECK (ordinal >= 0),
+            kind                  text    NOT NULL,
+            evidence_from_unix_ms bigint  NOT NULL,
+            evidence_to_unix_ms   bigint  NOT NULL,
+            detail                text    NOT NULL,
+            value_m3              numeric NULL,
+            operator              text    NULL,
+            at_unix_ms            bigint  NOT NULL,
+            PRIMARY KEY (alarm_id, ordinal)
         );
         """;
 }

@@ -52,6 +52,10 @@ public sealed partial class IridiumModem
             {
                 await ExpectOkAsync("AT+SBDWB", deadline, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                await ResyncAfterTimeoutAsync(deadline, cancellationToken).ConfigureAwait(false);
+            }
 
             return status;
         }
@@ -90,6 +94,21 @@ public sealed partial class IridiumModem
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// After answer 1 the modem is back in command mode, and whatever of the message reached it after its timeout is
+    /// taken as the start of a command line: the next command would be glued to those bytes and go unanswered until the
+    /// command timeout. A CR ends that line (the serial line keeps order, so it follows the stray bytes) and an AT
+    /// whose OK comes back shows the modem listens again; other lines (ERROR for the stray bytes) are dropped.
+    /// </summary>
+    private async Task ResyncAfterTimeoutAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        _channel.WriteRaw([(byte)'\r']);
+        _channel.WriteCommand("AT");
+        while (await _channel.ReadLineAsync(deadline, cancellationToken).ConfigureAwait(false) != "OK")
+        {
         }
     }
 

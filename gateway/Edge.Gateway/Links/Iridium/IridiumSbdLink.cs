@@ -24,7 +24,7 @@ public sealed partial class IridiumSbdLink : ILink, IDisposable
     private const int RingSlack = 2 * 9;
     private const int CsqStep = 7 + 16;
     private const int SessionStep = 10 + 47 + 9 + 2 + 270 + 2 + 6;
-    private const int WriteOverhead = 13 + 7 + 2 + 11;
+    private const int WriteOverhead = 13 + 7 + 2 + 11 + 10; // the last 10: a resync after answer 1 (CR, AT, OK)
     private const int ClearStep = 20;
     private const int InitStep = 2 * (3 + 5 + 6 + 12) + (4 * 6) + 40;
 
