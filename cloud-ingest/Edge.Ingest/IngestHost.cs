@@ -7,6 +7,7 @@ using Edge.Ingest.Normalisation;
 using Edge.Ingest.Normalisation.Units;
 using Edge.Ingest.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Edge.Ingest;
@@ -26,6 +27,11 @@ public static class IngestHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+
+        // The operator's page (wwwroot/dashboard, embedded so it is served wherever the ingest runs): /dashboard/.
+        var dashboard = new EmbeddedFileProvider(typeof(IngestHost).Assembly, "Edge.Ingest.dashboard");
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = dashboard, RequestPath = "/dashboard" });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = dashboard, RequestPath = "/dashboard" });
         app.MapOpenApi();
         app.MapHealthChecks("/healthz");
         app.MapIngestApi();

@@ -9,8 +9,10 @@ var speed = new Option<double>("--hours-per-second") { Description = "Simulated 
 var dataDir = new Option<string?>("--data-dir") { Description = "Folder for the ingest database and gateway store (default ./.demo/<time>)" };
 var seed = new Option<int>("--seed") { Description = "Seed of the simulated households", DefaultValueFactory = _ => 1 };
 var keep = new Option<bool>("--keep-serving") { Description = "Keep the ingest serving after the simulation until Ctrl-C" };
+var scenario = new Option<string?>("--scenario") { Description = "A scripted scenario instead of the live fleet: earthquake (batches posted straight to the ingest)" };
+scenario.AcceptOnlyFromAmong("earthquake");
 
-var demo = new Command("demo", "Simulated meters -> gateway -> ingest on SQLite, on loopback") { meters, duration, hours, speed, dataDir, seed, keep };
+var demo = new Command("demo", "Simulated meters -> gateway -> ingest on SQLite, on loopback") { meters, duration, hours, speed, dataDir, seed, keep, scenario };
 demo.SetAction(async (parse, cancellationToken) =>
 {
     // Ctrl-C stops the simulation; the demo then drains, prints its summary and exits by itself.
@@ -36,7 +38,9 @@ demo.SetAction(async (parse, cancellationToken) =>
         console.Profile.Width = 240; // a log file: no wrapping of URLs and commands
     }
 
-    return await new DemoRunner(settings, console).RunAsync(cts.Token);
+    return parse.GetValue(scenario) == "earthquake"
+        ? await new EarthquakeDemo(settings, console).RunAsync(cts.Token)
+        : await new DemoRunner(settings, console).RunAsync(cts.Token);
 });
 
 var modelSeed = new Option<int>("--seed") { Description = "Household seed", DefaultValueFactory = _ => 1 };

@@ -9,7 +9,7 @@ namespace Edge.HwSim.Physics;
 /// Scale: a Tokyo household uses about 8 m³ a month (≈ 270 L/day); the household size drawn from the
 /// seed scales the day between about 120 L and 500 L.
 /// </remarks>
-public sealed class HouseholdConsumptionModel
+public sealed class HouseholdConsumptionModel : IWaterUse
 {
     // Relative weight of each local hour (0..23) in a day's use: dry small hours, peaks 6-8 and 18-22.
     private static readonly double[] _hourWeights =
