@@ -51,6 +51,10 @@ public sealed class EarthquakeDemo(DemoSettings settings, IAnsiConsole console)
             "--Edge:Ingest:Registry:SeedFile=" + seed,
             "--Edge:Ingest:Analytics:AreaService:CatalogPath=" + catalog,
             "--Edge:Ingest:Analytics:AreaService:PollInterval=00:00:01",
+
+            // The demo replays the last 54-78 hours in fast time on the real clock: without this, the hours before and
+            // just after the quake would be judged "communications lost" (older than the default 26 h) as they arrive.
+            "--Edge:Ingest:Analytics:AreaService:StaleAfterHours=96",
             "--Logging:LogLevel:Default=Warning",
         ];
         await using var ingest = IngestHost.Build(args);
