@@ -53,14 +53,7 @@ public static class AlarmsApi
                 "alarm is returned unchanged. A cleared alarm may be acknowledged too (the operator saw it), so there is no 409.")
             .RequireEndpointGroup(EndpointGroup.MeterAlarms)
             .AddOpenApiOperationTransformer(DescribeCommandBodyAsync)
-            .Produces<AlarmResource>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandAnswers();
         api.MapPost("/{alarmId}/clear", ClearAsync)
             .WithName("ClearAlarm")
             .WithDescription(
@@ -68,15 +61,8 @@ public static class AlarmsApi
                 "data. Idempotent: a cleared alarm is returned unchanged. A tamper flag seen after the clear is a new alarm.")
             .RequireEndpointGroup(EndpointGroup.MeterAlarms)
             .AddOpenApiOperationTransformer(DescribeCommandBodyAsync)
-            .Produces<AlarmResource>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesCommandAnswers()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -266,4 +252,15 @@ public static class AlarmsApi
             return null;
         }
     }
+
+    // What an operator command (acknowledge, clear) answers: the alarm, or a problem for a bad id, caller or body.
+    private static RouteHandlerBuilder ProducesCommandAnswers(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<AlarmResource>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }

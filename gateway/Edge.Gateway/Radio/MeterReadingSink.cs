@@ -63,43 +63,12 @@ internal sealed partial class MeterReadingSink(
     /// Stores several channels of one meter read at <paramref name="receivedUnixMs"/> (a Modbus register map) in one commit,
     /// one sequence number per value, as a sensor's values are. True when committed.
     /// </summary>
-    public async Task<bool> StoreValuesAsync(
+    public Task<bool> StoreValuesAsync(
         string device, IReadOnlyList<(string Channel, string Unit, long Mantissa, int Scale)> values, long receivedUnixMs, string input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Count == 0)
-        {
-            return true;
-        }
-
-        var records = new List<ReadingRecord>(values.Count);
-        MeterSequenceState? state = null;
-        foreach (var value in values)
-        {
-            state = sequences.Next(device, -1, 0, receivedUnixMs, dedupe: false)!;
-            records.Add(new ReadingRecord(
-                device, state.LastSeq, value.Channel, value.Unit, value.Mantissa, value.Scale,
-                receivedUnixMs, ClockQuality.Gateway, 0, receivedUnixMs, DataClass.Reading));
-        }
-
-        var frame = classifier.Classify(records) with { MeterSequence = state };
-        try
-        {
-            var result = await writer.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
-            counters.TelegramAccepted();
-            LogStoredValues(logger, input, device, records.Count, state!.LastSeq, result.Events);
-            return true;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            counters.TelegramFailed();
-            LogStoreFailed(logger, ex, input, device);
-            return false;
-        }
+        var observations = values.Select(v => new MeterObservation(v.Channel, v.Unit, v.Mantissa, v.Scale, receivedUnixMs)).ToList();
+        return StoreObservationsAsync(device, observations, receivedUnixMs, input, cancellationToken);
     }
 
     /// <summary>

@@ -135,12 +135,21 @@ public sealed partial class Virtual9603
             return;
         }
 
-        _expecting = length + 2;
         _binary.Clear();
         var generation = ++_writeGeneration;
         _writeTimer?.Dispose();
-        _writeTimer = _time.CreateTimer(_ => WriteTimedOut(generation), null, _options.WriteTimeout, Timeout.InfiniteTimeSpan);
+        _writeTimer = null;
         SendLocked("READY\r\n");
+        if (_options.WriteTimeout <= TimeSpan.Zero)
+        {
+            // A modem that gives up at once does so before any byte can arrive (deterministic, unlike a zero timer
+            // racing the bytes on a busy machine).
+            SendLocked("\r\n1\r\n");
+            return;
+        }
+
+        _expecting = length + 2;
+        _writeTimer = _time.CreateTimer(_ => WriteTimedOut(generation), null, _options.WriteTimeout, Timeout.InfiniteTimeSpan);
     }
 
     private void WriteTimedOut(int generation)
