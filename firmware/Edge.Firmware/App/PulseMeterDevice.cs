@@ -101,7 +101,7 @@ public sealed class PulseMeterDevice
         _bootFirstSeq = _state.NextSeq;
         _flagsSinceReading = ReadingFlags.Reboot;
         _settings.Start();
-        ApplyIntervals();
+        ApplyIntervals(false);
         _counter.Initialise(_input, _clock.UptimeMs);
         _input.SetHandler(_counter);
     }
@@ -116,7 +116,7 @@ public sealed class PulseMeterDevice
         WatchClock();
         if (_settings.Poll())
         {
-            ApplyIntervals();
+            ApplyIntervals(true);
         }
 
         var now = _clock.UtcNowUnixMs;
@@ -198,17 +198,22 @@ public sealed class PulseMeterDevice
         {
             _hasStep = true;
             _stepMs = skew - _unsyncedSkewMs;
-            ApplyIntervals();
+            ApplyIntervals(false);
         }
     }
 
     // The intervals in force (the gateway's when it set them, else the provisioned ones), scheduled from now.
-    private void ApplyIntervals()
+    // keepDue: a reading already due stays due (settings arriving in the tick a reading falls due must not skip it).
+    private void ApplyIntervals(bool keepDue)
     {
         _samplingS = _settings.HasSettings ? _settings.SamplingSeconds : _config.ReadingIntervalSeconds;
         var now = _clock.UtcNowUnixMs;
         var interval = (long)_samplingS * 1000;
-        _nextReadingMs = ((now / interval) + 1) * interval;
+        if (!keepDue || now < _nextReadingMs)
+        {
+            _nextReadingMs = ((now / interval) + 1) * interval;
+        }
+
         _report.Set(_settings.HasSettings ? _settings.ReportingSeconds : _config.ReportingIntervalSeconds, now);
     }
 

@@ -144,7 +144,7 @@ public sealed partial class SensorNodeDevice
             }
         }
 
-        ApplyIntervals();
+        ApplyIntervals(false);
 
         if (_hw.Rain != null && _hw.RainInput != null)
         {
@@ -161,7 +161,7 @@ public sealed partial class SensorNodeDevice
         PollContinuous();
         if (_settings.Poll())
         {
-            ApplyIntervals();
+            ApplyIntervals(true);
         }
 
         var now = _clock.UtcNowUnixMs;
@@ -224,14 +224,18 @@ public sealed partial class SensorNodeDevice
     }
 
     // The intervals in force (the gateway's sampling for every scheduled sensor when it set one), scheduled from now.
-    private void ApplyIntervals()
+    // keepDue: a sensor already due stays due (settings arriving in the tick it falls due must not skip its reading).
+    private void ApplyIntervals(bool keepDue)
     {
         var now = _clock.UtcNowUnixMs;
         for (var slot = 0; slot < Slots; slot++)
         {
             _intervalS[slot] = _settings.HasSettings ? _settings.SamplingSeconds : _provisionedS[slot];
             var interval = (long)(_intervalS[slot] < 1 ? 1 : _intervalS[slot]) * 1000;
-            _nextDueMs[slot] = ((now / interval) + 1) * interval;
+            if (!keepDue || now < _nextDueMs[slot])
+            {
+                _nextDueMs[slot] = ((now / interval) + 1) * interval;
+            }
         }
 
         _report.Set(_settings.HasSettings ? _settings.ReportingSeconds : _config.ReportingIntervalSeconds, now);
