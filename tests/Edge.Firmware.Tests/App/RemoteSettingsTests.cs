@@ -77,6 +77,22 @@ public class RemoteSettingsTests
     }
 
     [Fact]
+    public void Tick_SettingsArriveInTheTickAReadingFallsDue_ReadingStillTaken()
+    {
+        // Provisioned hourly sampling: the first reading is due at Start + 1 h. The gateway's document (same hourly
+        // intervals) arrives in exactly that tick; the reading must be taken then, not pushed to Start + 2 h.
+        var rig = new Rig();
+        var device = rig.Boot();
+        var before = device.NextSeq;
+        rig.Clock.Advance(Hour - 1000);
+
+        rig.Deliver(_normal);
+
+        Assert.Equal(3600, device.SamplingSeconds);
+        Assert.Equal(before + 1, device.NextSeq);
+    }
+
+    [Fact]
     public void Tick_NormalThenDisaster_FramesPerHourFromOneToSix()
     {
         var rig = new Rig();
