@@ -1,7 +1,7 @@
 namespace Edge.Firmware.App;
 
 /// <summary>Provisioned settings of a pulse-output water meter node.</summary>
-public sealed class PulseMeterConfig
+public sealed class PulseMeterConfig : IDeviceConfig
 {
     /// <summary>Device id: the MQTT username and the tail of the SenML base name.</summary>
     public string DeviceId { get; set; } = "pm-000001";

@@ -1,7 +1,7 @@
 namespace Edge.Firmware.App;
 
 /// <summary>Provisioned settings of a sensor node: identity, sampling intervals, buffering and sending.</summary>
-public sealed class SensorNodeConfig
+public sealed class SensorNodeConfig : IDeviceConfig
 {
     /// <summary>Device id: the MQTT username and the tail of the SenML base name.</summary>
     public string DeviceId { get; set; } = "sn-000001";

@@ -6,7 +6,6 @@ namespace Edge.Firmware.App;
 /// <summary>Starting and sampling the fitted sensors.</summary>
 public sealed partial class SensorNodeDevice
 {
-    private long _bootFirstSeq;
     private long _rainBlocks;
 
     private bool IsFitted(int slot)
@@ -248,7 +247,7 @@ public sealed partial class SensorNodeDevice
     {
         var flags = _bootFlags;
         _bootFlags = 0;
-        _ring.Append(observedUnixMs, micrometres, flags, _clock.Quality, channel);
+        _runtime.Append(observedUnixMs, micrometres, flags, channel);
     }
 
     private void Wait(int ms)

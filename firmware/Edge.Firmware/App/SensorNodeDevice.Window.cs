@@ -66,12 +66,12 @@ public sealed partial class SensorNodeDevice
         if (!_ready[SlotSeismic])
         {
             // Retried on the climate schedule's clock: at most once a second.
-            if (_clock.UptimeMs < _nextDueMs[SlotSeismic])
+            if (!_schedule.IsDue(SlotSeismic, _clock.UptimeMs))
             {
                 return;
             }
 
-            _nextDueMs[SlotSeismic] = _clock.UptimeMs + 1000;
+            _schedule.SetDue(SlotSeismic, _clock.UptimeMs + 1000);
             StartSensor(SlotSeismic);
             if (!_ready[SlotSeismic])
             {
@@ -99,10 +99,10 @@ public sealed partial class SensorNodeDevice
         _windowStartMs = _clock.UtcNowUnixMs - ((trigger.Samples - 1 - first) * (1000 / WindowRateHz));
         _windowQuality = _clock.Quality;
         trigger.Rearm();
-        _windowSeq = _ring.ReserveSeq();
+        _windowSeq = _runtime.Ring.ReserveSeq();
         _windowOffset = 0;
         _windowPending = true;
-        _nextSendUptimeMs = 0;
+        _runtime.SendNow();
     }
 
     /// <summary>Sends the next chunk of the pending window; true when the whole window was acknowledged.</summary>
@@ -120,23 +120,23 @@ public sealed partial class SensorNodeDevice
         }
 
         var ok = false;
-        if (_uplink.IsConnected || _uplink.Connect())
+        if (_runtime.Connect())
         {
             var lsbPerG = _hw.Accelerometer != null ? _hw.Accelerometer.LsbPerG : 256000;
             var length = _windowEncoder!.Encode(
                 _windowSeq, _windowStartMs, _windowQuality, WindowRateHz, lsbPerG, _windowLength, _windowTrigger, _windowOffset, count, _wx!, _wy!, _wz!);
-            ok = length > 0 && _uplink.Publish(_windowTopic, _windowEncoder.Buffer, length, _config.PublishTimeoutMs);
+            ok = _runtime.Publish(_windowTopic, _windowEncoder.Buffer, length);
         }
 
         if (!ok)
         {
             // The gateway keeps the chunks in memory only: start again from the first.
             _windowOffset = 0;
-            Backoff(false);
+            _runtime.Backoff(false);
             return false;
         }
 
-        Backoff(true);
+        _runtime.Backoff(true);
         _windowOffset += count;
         if (_windowOffset < _windowLength)
         {

@@ -1,12 +1,11 @@
 using Edge.Firmware.Buffering;
-using Edge.Firmware.Encoding;
 using Edge.Firmware.Hardware;
 
 namespace Edge.Firmware.App;
 
 /// <summary>
-/// The sensor node: samples each fitted sensor on its own schedule into the persistent reading ring (the
-/// <see cref="PulseMeterDevice"/> machinery: nothing lost across a reboot, overflow flagged), sends pending
+/// The sensor node: samples each fitted sensor on its own schedule into the persistent reading ring of its
+/// <see cref="DeviceRuntime"/> (nothing lost across a reboot, overflow flagged), which sends pending
 /// readings as multi-channel SenML frames until each is acknowledged, and sends every captured seismic window
 /// in chunks until its last chunk is acknowledged. A sensor that fails (bus error, NACK, CRC, timeout) loses
 /// that value only: it is counted, and the sensor's next reading carries <see cref="ReadingFlags.SensorFault"/>.
@@ -38,28 +37,12 @@ public sealed partial class SensorNodeDevice
     private readonly SensorNodeConfig _config;
     private readonly SensorNodeHardware _hw;
     private readonly IClock _clock;
-    private readonly IUplink _uplink;
-    private readonly DeviceState _state;
-    private readonly ReadingRing _ring;
-    private readonly SenmlFrameEncoder _encoder;
-    private readonly string _topic;
-    private readonly long[] _seqs;
-    private readonly long[] _times;
-    private readonly long[] _values;
-    private readonly int[] _flags;
-    private readonly int[] _qualities;
-    private readonly int[] _channels;
-    private readonly long[] _nextDueMs = new long[Slots];
-    private readonly int[] _intervalS = new int[Slots];
-    private readonly int[] _provisionedS = new int[Slots];
-    private readonly RemoteSettings _settings;
-    private readonly ReportSchedule _report = new ReportSchedule();
+    private readonly DeviceRuntime _runtime;
+    private readonly ReadingSchedule _schedule;
     private readonly bool[] _ready = new bool[Slots];
     private readonly int[] _faults = new int[Slots];
     private readonly int[] _lastError = new int[Slots];
     private readonly bool[] _faultSinceReading = new bool[Slots];
-    private long _nextSendUptimeMs;
-    private int _retryMs;
     private int _bootFlags;
 
     /// <summary>Wires the node; call <see cref="Start"/> once before <see cref="Tick"/>.</summary>
@@ -68,54 +51,37 @@ public sealed partial class SensorNodeDevice
         _config = config;
         _hw = hardware;
         _clock = clock;
-        _uplink = uplink;
-        _state = new DeviceState(storage);
-        _ring = new ReadingRing(storage, _state, config.RingCapacity);
-        var max = config.MaxReadingsPerFrame;
-        _encoder = new SenmlFrameEncoder(config.DeviceId, new byte[96 + (max * 80)]);
-        _topic = "edge/v1/" + config.DeviceId + "/up";
+        _runtime = new DeviceRuntime(config, SensorNodeChannels.Names, SensorNodeChannels.Units, Slots, clock, storage, uplink);
+        _schedule = _runtime.Readings;
+        _schedule.Provision(SlotBmx280, config.ClimateIntervalSeconds);
+        _schedule.Provision(SlotSht, config.ClimateIntervalSeconds);
+        _schedule.Provision(SlotScd4x, config.Co2IntervalSeconds);
+        _schedule.Provision(SlotPms5003, config.ParticulateIntervalSeconds);
+        _schedule.Provision(SlotWaterLevel, config.WaterLevelIntervalSeconds);
         _windowTopic = "edge/v1/" + config.DeviceId + "/window";
-        _seqs = new long[max];
-        _times = new long[max];
-        _values = new long[max];
-        _flags = new int[max];
-        _qualities = new int[max];
-        _channels = new int[max];
-        _retryMs = config.MinRetryMs;
-        _intervalS[SlotBmx280] = config.ClimateIntervalSeconds;
-        _intervalS[SlotSht] = config.ClimateIntervalSeconds;
-        _intervalS[SlotScd4x] = config.Co2IntervalSeconds;
-        _intervalS[SlotPms5003] = config.ParticulateIntervalSeconds;
-        _intervalS[SlotWaterLevel] = config.WaterLevelIntervalSeconds;
-        for (var slot = 0; slot < Slots; slot++)
-        {
-            _provisionedS[slot] = _intervalS[slot];
-        }
-
-        _settings = new RemoteSettings(config.DeviceId, storage, uplink);
         InitWindow();
     }
 
     /// <summary>The gateway's configuration for this node (what is in force, applied and rejected messages).</summary>
-    public RemoteSettings Settings => _settings;
+    public RemoteSettings Settings => _runtime.Settings;
 
     /// <summary>Sampling interval in force for the sensor in <paramref name="slot"/>, seconds.</summary>
-    public int IntervalSeconds(int slot) => _intervalS[slot];
+    public int IntervalSeconds(int slot) => _schedule.IntervalSeconds(slot);
 
     /// <summary>Reporting interval in force, seconds (0: every reading at once).</summary>
-    public int ReportingSeconds => _report.IntervalSeconds;
+    public int ReportingSeconds => _runtime.ReportingSeconds;
 
     /// <summary>Readings taken and not yet acknowledged.</summary>
-    public long PendingCount => _ring.PendingCount;
+    public long PendingCount => _runtime.Ring.PendingCount;
 
     /// <summary>The sequence number of the next reading.</summary>
-    public long NextSeq => _state.NextSeq;
+    public long NextSeq => _runtime.State.NextSeq;
 
     /// <summary>Boots counted, this one included.</summary>
-    public uint BootCount => _state.BootCount;
+    public uint BootCount => _runtime.State.BootCount;
 
     /// <summary>The MQTT topic of reading frames.</summary>
-    public string Topic => _topic;
+    public string Topic => _runtime.Topic;
 
     /// <summary>Failures of the sensor in <paramref name="slot"/> since boot (values skipped).</summary>
     public int Faults(int slot) => _faults[slot];
@@ -129,13 +95,7 @@ public sealed partial class SensorNodeDevice
     /// <summary>Loads the persistent state, counts the boot and starts the fitted sensors (a failed one is retried on its schedule).</summary>
     public void Start()
     {
-        _state.Load();
-        _ring.Recover();
-        _state.BootCount++;
-        _state.Save();
-        _bootFirstSeq = _state.NextSeq;
         _bootFlags = ReadingFlags.Reboot;
-        _settings.Start();
         for (var slot = 0; slot < Slots; slot++)
         {
             if (IsFitted(slot))
@@ -144,8 +104,7 @@ public sealed partial class SensorNodeDevice
             }
         }
 
-        ApplyIntervals(false);
-
+        _runtime.Start();
         if (_hw.Rain != null && _hw.RainInput != null)
         {
             _hw.Rain.Initialise(_hw.RainInput, _clock.UptimeMs);
@@ -159,23 +118,17 @@ public sealed partial class SensorNodeDevice
     {
         PollSeismic();
         PollContinuous();
-        if (_settings.Poll())
-        {
-            ApplyIntervals(true);
-        }
-
+        _runtime.PollSettings();
         var now = _clock.UtcNowUnixMs;
         for (var slot = 0; slot < SlotSeismic; slot++)
         {
-            if (IsFitted(slot) && now >= _nextDueMs[slot])
+            if (IsFitted(slot) && _schedule.TakeDue(slot, now))
             {
                 Sample(slot, now);
-                var interval = (long)(_intervalS[slot] < 1 ? 1 : _intervalS[slot]) * 1000;
-                _nextDueMs[slot] = ((now / interval) + 1) * interval;
             }
         }
 
-        if (_clock.UptimeMs < _nextSendUptimeMs)
+        if (!_runtime.MaySend)
         {
             return;
         }
@@ -184,82 +137,20 @@ public sealed partial class SensorNodeDevice
         {
             TrySendWindow();
         }
-        else if (_report.IsDue(now, _ring.PendingCount, (_ring.Capacity + 1) / 2))
+        else
         {
-            TrySend();
+            _runtime.SendIfDue(now);
         }
     }
 
     /// <summary>Sends one frame of the oldest pending readings; true when it was acknowledged.</summary>
-    public bool TrySend()
-    {
-        var count = _ring.ReadPending(_config.MaxReadingsPerFrame, _seqs, _times, _values, _flags, _qualities, _channels);
-        if (count == 0)
-        {
-            // Only unreadable slots are pending (torn by a power cut, or seqs a seismic window took): nothing to send.
-            _ring.Acknowledge(_state.NextSeq - 1);
-            return true;
-        }
-
-        var ok = false;
-        if (_uplink.IsConnected || _uplink.Connect())
-        {
-            _encoder.SetClock(_bootFirstSeq, _clock.UtcNowUnixMs, _clock.Quality, false, 0);
-            if (_settings.HasSettings)
-            {
-                _encoder.SetSettings(_settings.Version, _settings.SamplingSeconds, _report.IntervalSeconds);
-            }
-
-            var length = _encoder.EncodeChannels(count, _seqs, _times, _values, _flags, _qualities, _channels, SensorNodeChannels.Names, SensorNodeChannels.Units);
-            ok = length > 0 && _uplink.Publish(_topic, _encoder.Buffer, length, _config.PublishTimeoutMs);
-        }
-
-        if (ok)
-        {
-            _ring.Acknowledge(_seqs[count - 1]);
-        }
-
-        Backoff(ok);
-        return ok;
-    }
-
-    // The intervals in force (the gateway's sampling for every scheduled sensor when it set one), scheduled from now.
-    // keepDue: a sensor already due stays due (settings arriving in the tick it falls due must not skip its reading).
-    private void ApplyIntervals(bool keepDue)
-    {
-        var now = _clock.UtcNowUnixMs;
-        for (var slot = 0; slot < Slots; slot++)
-        {
-            _intervalS[slot] = _settings.HasSettings ? _settings.SamplingSeconds : _provisionedS[slot];
-            var interval = (long)(_intervalS[slot] < 1 ? 1 : _intervalS[slot]) * 1000;
-            if (!keepDue || now < _nextDueMs[slot])
-            {
-                _nextDueMs[slot] = ((now / interval) + 1) * interval;
-            }
-        }
-
-        _report.Set(_settings.HasSettings ? _settings.ReportingSeconds : _config.ReportingIntervalSeconds, now);
-    }
-
-    private void Backoff(bool ok)
-    {
-        if (ok)
-        {
-            _retryMs = _config.MinRetryMs;
-            _nextSendUptimeMs = 0;
-        }
-        else
-        {
-            _nextSendUptimeMs = _clock.UptimeMs + _retryMs;
-            _retryMs = _retryMs >= _config.MaxRetryMs / 2 ? _config.MaxRetryMs : _retryMs * 2;
-        }
-    }
+    public bool TrySend() => _runtime.TrySend();
 
     private void Store(int slot, int channel, long observedUnixMs, long valueMilli)
     {
         var flags = _bootFlags | (_faultSinceReading[slot] ? ReadingFlags.SensorFault : 0);
         _bootFlags = 0;
-        _ring.Append(observedUnixMs, valueMilli, flags, _clock.Quality, channel);
+        _runtime.Append(observedUnixMs, valueMilli, flags, channel);
     }
 
     private void Fault(int slot, int error)
