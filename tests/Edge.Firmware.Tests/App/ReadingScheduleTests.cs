@@ -8,18 +8,27 @@ public class ReadingScheduleTests
     private static long At(int hour, int minute, int second, int ms = 0) =>
         new DateTimeOffset(2026, 7, 29, hour, minute, second, ms, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
+    // One slot on its provisioned interval, scheduled at nowMs.
+    private static ReadingSchedule Started(int seconds, long nowMs)
+    {
+        var schedule = new ReadingSchedule(1);
+        schedule.Provision(0, seconds);
+        schedule.Set(false, 0, nowMs, false);
+        return schedule;
+    }
+
+    // Ticks slot 0 at each time in turn: whether its reading was taken.
+    private static bool[] Takes(ReadingSchedule schedule, params long[] times) =>
+        Array.ConvertAll(times, t => schedule.TakeDue(0, t));
+
     [Fact]
     public void TakeDue_HourlyStartedJustBeforeTheHour_DueOnTheHourThenNextHour()
     {
-        var schedule = new ReadingSchedule(1);
-        schedule.Provision(0, 3600);
-        schedule.Set(false, 0, At(10, 59, 59, 999), false);
+        var schedule = Started(3600, At(10, 59, 59, 999));
 
-        Assert.False(schedule.TakeDue(0, At(10, 59, 59, 999)));
-        Assert.True(schedule.TakeDue(0, At(11, 0, 0)));
-        Assert.False(schedule.TakeDue(0, At(11, 59, 59, 999)));
-        Assert.True(schedule.TakeDue(0, At(12, 0, 0, 500)));
-        Assert.False(schedule.TakeDue(0, At(12, 0, 1)));
+        Assert.Equal(
+            [false, true, false, true, false],
+            Takes(schedule, At(10, 59, 59, 999), At(11, 0, 0), At(11, 59, 59, 999), At(12, 0, 0, 500), At(12, 0, 1)));
     }
 
     [Fact]
@@ -44,13 +53,8 @@ public class ReadingScheduleTests
     [Fact]
     public void Set_KeepDueWhenAReadingIsDue_ThatReadingIsStillTaken()
     {
-        var kept = new ReadingSchedule(1);
-        var moved = new ReadingSchedule(1);
-        foreach (var schedule in new[] { kept, moved })
-        {
-            schedule.Provision(0, 3600);
-            schedule.Set(false, 0, At(10, 30, 0), false);
-        }
+        var kept = Started(3600, At(10, 30, 0));
+        var moved = Started(3600, At(10, 30, 0));
 
         // Settings arrive in the tick the 11:00 reading falls due, before it is taken.
         kept.Set(true, 600, At(11, 0, 0, 200), true);
@@ -64,9 +68,7 @@ public class ReadingScheduleTests
     [Fact]
     public void Set_KeepDueWhenNothingIsDue_NextReadingOnTheNewInterval()
     {
-        var schedule = new ReadingSchedule(1);
-        schedule.Provision(0, 3600);
-        schedule.Set(false, 0, At(10, 30, 0), false);
+        var schedule = Started(3600, At(10, 30, 0));
 
         schedule.Set(true, 600, At(10, 31, 0), true);
 
@@ -77,13 +79,8 @@ public class ReadingScheduleTests
     [Fact]
     public void TakeDue_IntervalZero_CountsAsOneSecond()
     {
-        var schedule = new ReadingSchedule(1);
-        schedule.Provision(0, 0);
-        schedule.Set(false, 0, At(10, 0, 0, 400), false);
+        var schedule = Started(0, At(10, 0, 0, 400));
 
-        Assert.False(schedule.TakeDue(0, At(10, 0, 0, 999)));
-        Assert.True(schedule.TakeDue(0, At(10, 0, 1)));
-        Assert.False(schedule.TakeDue(0, At(10, 0, 1, 999)));
-        Assert.True(schedule.TakeDue(0, At(10, 0, 2)));
+        Assert.Equal([false, true, false, true], Takes(schedule, At(10, 0, 0, 999), At(10, 0, 1), At(10, 0, 1, 999), At(10, 0, 2)));
     }
 }
