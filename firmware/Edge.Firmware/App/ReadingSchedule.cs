@@ -59,12 +59,6 @@ public sealed class ReadingSchedule
         return true;
     }
 
-    /// <summary>True when <paramref name="slot"/> is due at <paramref name="timeMs"/>, without taking it (for a slot the app times itself).</summary>
-    public bool IsDue(int slot, long timeMs) => timeMs >= _nextDueMs[slot];
-
-    /// <summary>Makes <paramref name="slot"/> due at <paramref name="timeMs"/> (for a slot the app times itself).</summary>
-    public void SetDue(int slot, long timeMs) => _nextDueMs[slot] = timeMs;
-
     private static long NextMultiple(long nowMs, int seconds)
     {
         var interval = (long)(seconds < 1 ? 1 : seconds) * 1000;

@@ -26,6 +26,10 @@ public sealed partial class SensorNodeDevice
     private int _windowTrigger;
     private int _windowOffset;
 
+    // Uptime when the accelerometer may be started again after it failed (its own clock: the reading schedule is on
+    // wall time and is reset whenever the intervals change).
+    private long _seismicRetryAtMs;
+
     /// <summary>True while a captured window waits to be acknowledged.</summary>
     public bool WindowPending => _windowPending;
 
@@ -65,13 +69,13 @@ public sealed partial class SensorNodeDevice
 
         if (!_ready[SlotSeismic])
         {
-            // Retried on the climate schedule's clock: at most once a second.
-            if (!_schedule.IsDue(SlotSeismic, _clock.UptimeMs))
+            // Retried at most once a second.
+            if (_clock.UptimeMs < _seismicRetryAtMs)
             {
                 return;
             }
 
-            _schedule.SetDue(SlotSeismic, _clock.UptimeMs + 1000);
+            _seismicRetryAtMs = _clock.UptimeMs + 1000;
             StartSensor(SlotSeismic);
             if (!_ready[SlotSeismic])
             {

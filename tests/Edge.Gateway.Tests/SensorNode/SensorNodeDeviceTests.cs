@@ -130,6 +130,28 @@ public sealed class SensorNodeDeviceTests
     }
 
     [Fact]
+    public void Tick_AccelerometerAbsentAtBootThenAnswers_RetriedAndTheQuakeWindowIsSent()
+    {
+        var uplink = new RecordingUplink();
+        using var node = NewNode(uplink);
+        node.TriggerSettings = (1000, 5000, 100, 3000, 0, 1.5, 1305);
+        node.Accelerometer.Nack = true;
+        node.Boot();
+        node.AdvanceTo(_start + 5_000);
+        Assert.Equal(0, node.Accelerometer.SamplesConverted);
+
+        // The part answers again: the node retries at most once a second, so it measures within a second or two.
+        node.Accelerometer.Nack = false;
+        node.AdvanceTo(_start + 12_000);
+        Assert.True(node.Accelerometer.Measuring, "the node never retried the accelerometer after it failed at boot");
+        node.StartQuake(HwSim.Sensors.Seismic.SyntheticQuake.Generate(new HwSim.Sensors.Seismic.SyntheticQuakeOptions { PeakGal = 120 }));
+        node.AdvanceTo(_start + 90_000);
+
+        Assert.Equal(1, node.Device.WindowsSent);
+        Assert.Contains(uplink.Messages, m => m.Topic == $"edge/v1/{Device}/window");
+    }
+
+    [Fact]
     public void Tick_QuakeWindowChunkFails_WindowResentFromFirstChunkUntilLastAcknowledged()
     {
         var uplink = new RecordingUplink { FailWindowChunkAt = 2 };
