@@ -51,17 +51,20 @@ public sealed partial class AlarmRecomputer
     private async Task SilenceAsync(DeviceRegistration meter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var thresholds = options.Value.AlarmsFor(meter.Area.Code);
+        var interval = meter.Meter?.UploadInterval;
+        var margin = ContactMargin(thresholds, interval);
         var to = MeterDataLoader.CeilHour(now);
-        var from = to - (2 * ContactMargin(thresholds));
-        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds), cancellationToken);
-        var episodes = CommunicationRule.Evaluate(meter.DeviceId, contacts, null, now, thresholds);
+        var from = to - (2 * margin);
+        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - margin, cancellationToken);
+        var episodes = CommunicationRule.Evaluate(meter.DeviceId, contacts, interval, now, thresholds);
         await ledger.ApplyAsync(
             book => book.Apply(meter.DeviceId, [AlarmKind.NoCommunication], new HourWindow(from, to), episodes),
             _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
     }
 
-    private static TimeSpan ContactMargin(MeterAlarmOptions thresholds) =>
-        (thresholds.DefaultUploadInterval * thresholds.LostAfterIntervals) + thresholds.LateGrace + TimeSpan.FromHours(1);
+    // The lost span of the device's own interval (its registration, else the default) plus the grace and an hour.
+    private static TimeSpan ContactMargin(MeterAlarmOptions thresholds, TimeSpan? interval) =>
+        ((interval ?? thresholds.DefaultUploadInterval) * thresholds.LostAfterIntervals) + thresholds.LateGrace + TimeSpan.FromHours(1);
 
     private static DateTimeOffset MonthStart(DateTimeOffset now)
     {

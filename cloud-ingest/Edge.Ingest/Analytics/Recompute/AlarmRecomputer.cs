@@ -67,15 +67,15 @@ public sealed partial class AlarmRecomputer(
         ArgumentNullException.ThrowIfNull(meter);
         var all = options.Value;
         var thresholds = all.AlarmsFor(meter.Area.Code);
+        var occupied = meter.Meter?.Occupied ?? false;
+        var interval = meter.Meter?.UploadInterval;
         var now = time.GetUtcNow();
-        var from = MeterDataLoader.FloorHour(earliest) - Lookback(thresholds);
+        var from = MeterDataLoader.FloorHour(earliest) - Lookback(thresholds, occupied);
         var to = MeterDataLoader.CeilHour(now > earliest ? now : earliest.AddHours(1));
         var series = await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken);
-        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds), cancellationToken);
-
-        // No registry field marks an account occupied yet, so the stuck-meter rule is not judged (see README).
+        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds, interval), cancellationToken);
         await ledger.ApplyAsync(
-            book => MeterAlarmRecompute.Run(book, series, contacts, null, occupied: false, now, all),
+            book => MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all),
             _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
         if (earliest < MonthStart(now))
         {
@@ -84,12 +84,17 @@ public sealed partial class AlarmRecomputer(
     }
 
     /// <summary>
-    /// <see cref="MeterAlarmRules.Lookback"/> of the rules judged: the stuck-meter span counts only where occupancy is
-    /// known, and the registry has no occupied flag yet, so the longest window is the night rule's (4 days, not 30).
+    /// <see cref="MeterAlarmRules.Lookback"/> of the rules judged: the stuck-meter span (30 days) counts only for an
+    /// account marked occupied; otherwise the longest window is the night rule's (4 days).
     /// </summary>
-    public static TimeSpan Lookback(MeterAlarmOptions thresholds)
+    public static TimeSpan Lookback(MeterAlarmOptions thresholds, bool occupied)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
+        if (occupied)
+        {
+            return MeterAlarmRules.Lookback(thresholds);
+        }
+
         var judged = thresholds.Copy();
         judged.StuckDays = 0;
         return MeterAlarmRules.Lookback(judged);
