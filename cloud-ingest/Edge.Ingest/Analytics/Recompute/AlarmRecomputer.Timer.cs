@@ -12,8 +12,8 @@ public sealed partial class AlarmRecomputer
     private DateOnly? _jumpMonth;
 
     /// <summary>
-    /// The timer's work: no communication of every water meter judged at now (late, lost: raised by time alone), and on
-    /// the first tick of a local month the consumption jump of every meter.
+    /// The timer's work: no communication of every water meter judged at now (late, lost: raised by time alone), on
+    /// the first tick of a local month the consumption jump of every meter, and area checks that failed before.
     /// </summary>
     public async Task TickAsync(Func<string, Exception, bool> onError, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public sealed partial class AlarmRecomputer
         }
 
         _jumpMonth = jump ? month : _jumpMonth;
+        await RetryAreasAsync(onError, cancellationToken);
     }
 
     // Only the alarms that can start in the last two lost spans are judged; contacts are read from a lost span before
