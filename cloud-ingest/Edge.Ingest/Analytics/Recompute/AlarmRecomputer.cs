@@ -97,7 +97,9 @@ public sealed partial class AlarmRecomputer(
         var (series, contacts) = await MeterDataLoader.LoadAsync(
             store, meter, from, to, from - ContactMargin(thresholds, interval), cancellationToken);
         await ledger.ApplyAsync(
-            book => MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all),
+            book => occupied
+                ? MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all)
+                : [.. MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all), .. WithdrawStuck(book, meter.DeviceId, to)],
             _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
         if (earliest < MonthStart(now))
         {
@@ -105,6 +107,16 @@ public sealed partial class AlarmRecomputer(
         }
 
         return series;
+    }
+
+    // An account no longer marked occupied is not judged for stuck meter, so an open stuck-meter alarm would never
+    // clear: it is withdrawn (cleared, the reason says so) from its start.
+    private static IReadOnlyList<AlarmChange> WithdrawStuck(AlarmBook book, string meterId, DateTimeOffset to)
+    {
+        var open = book.Of(meterId, AlarmKind.StuckMeter).Where(a => a.IsOpen).ToList();
+        return open.Count == 0
+            ? []
+            : book.Apply(meterId, [AlarmKind.StuckMeter], new HourWindow(open.Min(a => a.Key.Start), to), []);
     }
 
     /// <summary>The consumption jump of <paramref name="meter"/> over the 13 whole local months before <paramref name="now"/>.</summary>

@@ -70,6 +70,24 @@ public sealed class OccupancyAndIntervalAlarmTests
     }
 
     [Fact]
+    public async Task PutDevice_MarkedUnoccupiedWithAStuckAlarmOpen_AlarmWithdrawn()
+    {
+        using var dir = new TempDirectory();
+        await using var host = new AlarmHost(dir.DatabasePath);
+        await ApiAssert.RegisterAsync(host.App, Meter("wm-home", occupied: true));
+        await host.PostHoursAsync("wm-home", 1, _thirtyDaysAgo, 12_345, new long[30 * 24]);
+        await host.RecomputeAsync();
+        var open = Assert.Single(await host.AlarmsAsync("wm-home", "stuck-meter"));
+
+        await ApiAssert.RegisterAsync(host.App, Meter("wm-home"));
+        await host.RecomputeAsync();
+
+        var withdrawn = Assert.Single(await host.AlarmsAsync("wm-home", "stuck-meter"));
+        Assert.Equal((open.Id, "cleared"), (withdrawn.Id, withdrawn.State));
+        Assert.Contains("Withdrawn", (await host.GetAsync(open.Id)).History![^1].Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tick_HourlyAndDailyUploadsSilentForFourHours_HourlyLostAfterThreeHoursDailyNothing()
     {
         using var dir = new TempDirectory();
