@@ -28,7 +28,8 @@ return args switch
         AreaStatusHarness.Run(Console.Out, hours),
     ["area-service"] => AreaServiceHarness.Run(Console.Out),
     ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
-    ["alarm-recompute"] => await AlarmRecomputeHarness.RunAsync(Console.Out),
+    ["alarm-recompute"] => await AlarmRecomputeHarness.RunAsync(Console.Out, postgres: false),
+    ["alarm-recompute", "--postgres"] => await AlarmRecomputeHarness.RunAsync(Console.Out, postgres: true),
     _ => Usage(),
 };
 
@@ -37,8 +38,11 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: Edge.Benchmarks <command>
           alarm-recompute the alarm worker's cost after a batch: one meter's alarms recomputed from SQLite (200 meters x
-                          31 days hourly, 30-day lookback) and stored, and one area's pressure-loss check; prints
-                          alarm_recompute_ms_per_meter, alarm_recompute_meters_per_s and pressure_loss_ms_per_area_of_200_meters
+                          31 days hourly; 4-day and, occupied, 30-day lookback) and stored, and the area's pressure-loss
+                          check (every hour and meter; only the touched meters' backflow hours); prints
+                          alarm_recompute_ms_per_meter, alarm_recompute_meters_per_s, alarm_recompute_ms_per_meter_occupied,
+                          pressure_loss_ms_per_area_of_200_meters, pressure_loss_check_ms_* and worker_batch_*.
+                          Option: --postgres (EDGE_PG, or a throwaway cluster) instead of SQLite
           uplink-size     bytes per reading of the batch format (1,000 meters x 28 days, 64 KiB batches) against
                           naive JSON, gzipped JSON, Gorilla (VLDB 2015) and the entropy of the data; prints
                           bytes_per_reading, json_bytes_per_reading, entropy_bytes_per_reading,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
+using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Json;
 using Edge.Ingest.Model;
@@ -39,7 +40,8 @@ public static class AdminApi
             .WithDescription(
                 "Registers or replaces a device (application/json, one seed-file device entry whose deviceId is the " +
                 "id in the path). Validated like a seed: every defect is listed in 'errors' with its JSON path and " +
-                "nothing is changed. Registering releases the device's quarantined readings sent by its gateway.")
+                "nothing is changed. Registering releases the device's quarantined readings sent by its gateway. A water " +
+                "meter's alarms are recomputed soon after (its occupancy and upload interval decide what is judged).")
             .RequireEndpointGroup(EndpointGroup.Registry)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -89,10 +91,14 @@ public static class AdminApi
         HttpRequest request,
         StoreDeviceRegistry registry,
         DeviceRegistrationValidator validator,
+        AlarmRecomputeQueue alarms,
+        TimeProvider time,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(alarms);
+        ArgumentNullException.ThrowIfNull(time);
         if (!IsJson(request.ContentType))
         {
             return Problems.UnsupportedContentType(
@@ -135,6 +141,13 @@ public static class AdminApi
         {
             return Problems.InvalidDevice(
                 StatusCodes.Status422UnprocessableEntity, $"The registration is invalid: {result.Errors[0]}", result.Errors);
+        }
+
+        if (device is { Kind: DeviceKind.WaterMeter, Meter: not null })
+        {
+            // Occupancy and the upload interval decide what the alarms judge: recompute the meter now (its lookback
+            // covers the stuck-meter span) rather than at its next batch.
+            alarms.Add([(device.DeviceId, time.GetUtcNow())]);
         }
 
         var answer = new DeviceRegistered(result.Created, released, ToElement(device));

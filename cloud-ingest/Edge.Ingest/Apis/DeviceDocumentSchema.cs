@@ -56,7 +56,15 @@ public static class DeviceDocumentSchema
                 Description = "Whole-m³ digits of the register: it rolls over at 10^digits m³. Leave out if it never does.",
             }),
             ("q3", Number("Permanent flow rate Q3 in m³/h (Q4 = 1.25 × Q3, ISO 4064-1).")),
-            ("serial", Text("Meter serial number; a new serial is a replacement.")))),
+            ("serial", Text("Meter serial number; a new serial is a replacement.")),
+            ("occupied", new OpenApiSchema
+            {
+                Type = JsonSchemaType.Boolean,
+                Description = "The account is marked occupied: 30 days without consumption is then a stuck meter. Default false.",
+            }),
+            ("uploadInterval", Text(
+                "ISO 8601 duration the device is expected to upload at, PT1M to P7D (e.g. PT1H): no communication is late " +
+                "after it + 2 h and lost after 3 × it. Default: the alarm options' (P1D).")))),
         ("welfare", Object("Water meters only: the household's welfare-watch enrolment.", ["enrolled", "householdId"],
             ("enrolled", new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Enrolled in welfare watch." }),
             ("householdId", Text("The household's id, shown to the welfare office only.")),

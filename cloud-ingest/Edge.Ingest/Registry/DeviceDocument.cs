@@ -63,6 +63,12 @@ public static class DeviceDocument
                     json.WriteString("serial", serial);
                 }
 
+                json.WriteBoolean("occupied", meter.Occupied);
+                if (meter.UploadInterval is { } interval)
+                {
+                    json.WriteString("uploadInterval", XmlConvert.ToString(interval));
+                }
+
                 json.WriteEndObject();
             }
 

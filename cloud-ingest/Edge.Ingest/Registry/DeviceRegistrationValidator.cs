@@ -129,6 +129,12 @@ public sealed class DeviceRegistrationValidator(AreaCatalog areas, QuantityUnitC
         {
             add("meter.serial", "The serial must not be empty; leave it out when unknown.");
         }
+
+        if (meter.UploadInterval is { } interval && (interval < MeterProfile.MinUploadInterval || interval > MeterProfile.MaxUploadInterval))
+        {
+            add("meter.uploadInterval",
+                "The expected upload interval must be at least 1 minute and at most 7 days (PT1M to P7D); leave it out for the default (24 h).");
+        }
     }
 
     private static void CheckWelfare(DeviceRegistration device, Action<string, string> add)

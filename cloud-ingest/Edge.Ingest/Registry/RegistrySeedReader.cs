@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Xml;
 using Edge.Ingest.Json;
 using Edge.Ingest.Normalisation.Units;
 
@@ -136,7 +137,21 @@ public static class RegistrySeedReader
         var digits = m.OptionalInt("registerDigits");
         var q3 = m.RequiredDecimal("q3") ?? 0m;
         var serial = m.OptionalString("serial");
+        var occupied = m.OptionalBool("occupied") ?? false;
+        TimeSpan? interval = null;
+        if (m.OptionalString("uploadInterval") is { } text)
+        {
+            try
+            {
+                interval = XmlConvert.ToTimeSpan(text);
+            }
+            catch (FormatException)
+            {
+                m.Error("uploadInterval", $"Expected an ISO 8601 duration such as PT1H or P1D, found {DetailText.Quote(text)}.");
+            }
+        }
+
         m.RejectUnknownMembers();
-        return new MeterProfile(digits, q3, serial);
+        return new MeterProfile(digits, q3, serial, occupied, interval);
     }
 }

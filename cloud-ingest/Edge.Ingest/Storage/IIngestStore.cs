@@ -33,6 +33,15 @@ public interface IIngestStore
         string deviceId, long? fromUnixMs, long? toUnixMs, ReadingPage page, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The readings of <paramref name="deviceIds"/> observed in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>)
+    /// (no upper bound when null) that are not quarantined, narrowed to what the alarm rules need, ordered by device id
+    /// (byte order), then observed time, then seq: one query serves a meter's volumes, flags and contacts, or an area's meters
+    /// over a few hours.
+    /// </summary>
+    Task<IReadOnlyList<AlarmReading>> GetAlarmReadingsAsync(
+        IReadOnlyCollection<string> deviceIds, long fromUnixMs, long? toUnixMs, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Readings set aside by the checks, received in [<paramref name="fromUnixMs"/>, <paramref name="toUnixMs"/>),
     /// of one device or of all when <paramref name="deviceId"/> is null; newest received first, then by device id
     /// and descending seq; at most <paramref name="limit"/> of them.

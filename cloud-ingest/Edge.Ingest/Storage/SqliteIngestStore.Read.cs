@@ -60,4 +60,49 @@ public sealed partial class SqliteIngestStore
 
         return readings;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AlarmReading>> GetAlarmReadingsAsync(
+        IReadOnlyCollection<string> deviceIds, long fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceIds);
+        var rows = new List<AlarmReading>();
+        if (deviceIds.Count == 0)
+        {
+            return rows;
+        }
+
+        await using var db = await OpenReaderAsync(cancellationToken);
+        await using var command = db.CreateCommand();
+
+        // One device (the worker's usual case) is a plain range scan of readings_by_device_time; several walk the same
+        // index once per id. Ordinal device order (BINARY collation) is the order the caller groups by.
+        var devices = deviceIds.Count == 1 ? "device_id = $device" : "device_id IN (SELECT value FROM json_each($ids))";
+        command.CommandText = $"""
+            SELECT device_id, channel, observed_unix_ms, received_unix_ms, flags, value, unit
+            FROM readings
+            WHERE {devices} AND observed_unix_ms >= $from AND observed_unix_ms < $to AND quarantined = 0
+            ORDER BY device_id, observed_unix_ms, seq
+            """;
+        if (deviceIds.Count == 1)
+        {
+            command.Parameters.AddWithValue("$device", deviceIds.First());
+        }
+        else
+        {
+            command.Parameters.AddWithValue("$ids", System.Text.Json.JsonSerializer.Serialize(deviceIds));
+        }
+
+        command.Parameters.AddWithValue("$from", fromUnixMs);
+        command.Parameters.AddWithValue("$to", toUnixMs ?? long.MaxValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new AlarmReading(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt32(4),
+                reader.GetDouble(5), reader.GetString(6)));
+        }
+
+        return rows;
+    }
 }

@@ -31,6 +31,12 @@ public sealed class DeviceRegistrationValidatorTests
         { Registrations.Meter() with { Meter = new MeterProfile(13, 2.5m) }, "$.meter.registerDigits", "1 to 12" },
         { Registrations.Meter() with { Meter = new MeterProfile(5, 0m) }, "$.meter.q3", "greater than zero" },
         { Registrations.RainGauge() with { Meter = new MeterProfile(5, 2.5m) }, "$.meter", "Only water meters" },
+        { Registrations.Meter() with { Meter = new MeterProfile(5, 2.5m, UploadInterval: TimeSpan.FromSeconds(59)) },
+            "$.meter.uploadInterval", "at least 1 minute and at most 7 days" },
+        { Registrations.Meter() with { Meter = new MeterProfile(5, 2.5m, UploadInterval: TimeSpan.FromDays(7).Add(TimeSpan.FromSeconds(1))) },
+            "$.meter.uploadInterval", "at least 1 minute and at most 7 days" },
+        { Registrations.Meter() with { Meter = new MeterProfile(5, 2.5m, UploadInterval: TimeSpan.FromHours(-1)) },
+            "$.meter.uploadInterval", "at least 1 minute and at most 7 days" },
         { Registrations.RainGauge() with { Welfare = Registrations.Enrolled() }, "$.welfare", "only a water meter" },
         { Registrations.Meter() with { Location = new GeoPoint(91, 139) }, "$.location.lat", "between -90 and 90" },
         { Registrations.Meter() with { Location = new GeoPoint(35, -181) }, "$.location.lon", "between -180 and 180" },
@@ -49,6 +55,16 @@ public sealed class DeviceRegistrationValidatorTests
 
         Assert.Equal(path, error.Path);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(7 * 24 * 3600)]
+    public void Validate_UploadIntervalAtTheLimits_NoErrors(int seconds)
+    {
+        var meter = Registrations.Meter() with { Meter = new MeterProfile(5, 2.5m, Occupied: true, UploadInterval: TimeSpan.FromSeconds(seconds)) };
+
+        Assert.Empty(Validator.Validate(meter));
     }
 
     [Fact]

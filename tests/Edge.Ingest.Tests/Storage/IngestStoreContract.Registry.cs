@@ -25,6 +25,22 @@ public abstract partial class IngestStoreContract
     }
 
     [Fact]
+    public async Task RegisterThenFind_OccupiedMeterWithHourlyUploads_BothKept()
+    {
+        var registry = new StoreDeviceRegistry(Registry, Edge.Ingest.Registry.DeviceRegistrationValidator.Tokyo, Edge.Ingest.Normalisation.Units.ChannelValueNormaliser.Default);
+        var meter = Edge.Ingest.Tests.Registry.Registrations.Meter("wm-occ") with
+        {
+            Meter = new Edge.Ingest.Registry.MeterProfile(5, 2.5m, Occupied: true, UploadInterval: TimeSpan.FromHours(1)),
+        };
+
+        var written = await registry.UpsertAsync(meter, default);
+        var found = await registry.FindAsync("wm-occ", default);
+
+        Assert.True(written.Succeeded, string.Join(" ", written.Errors));
+        Assert.Equal((true, TimeSpan.FromHours(1)), (found!.Meter!.Occupied, found.Meter.UploadInterval));
+    }
+
+    [Fact]
     public async Task UpsertDeviceAsync_NewThenReplaced_CreatedOnceAndLatestKept()
     {
         var first = await Registry.UpsertDeviceAsync(new StoredDevice("d", "gw", "water-meter", "13101", """{"v":1}"""), default);

@@ -17,6 +17,10 @@ public sealed partial class AlarmBook
     /// <summary>The alarm with <paramref name="key"/>, or null.</summary>
     public Alarm? Find(AlarmKey key) => _byKey.GetValueOrDefault(key);
 
+    /// <summary>The alarms of <paramref name="subjectId"/> and <paramref name="kind"/> (a copy), in no particular order.</summary>
+    public IReadOnlyList<Alarm> Of(string subjectId, AlarmKind kind) =>
+        _alarms.TryGetValue((subjectId, kind), out var list) ? [.. list] : [];
+
     /// <summary>
     /// Merges the episodes <paramref name="episodes"/> that rules of <paramref name="kinds"/> found for
     /// <paramref name="subjectId"/> over <paramref name="recomputed"/>. An open alarm of those kinds starting inside the

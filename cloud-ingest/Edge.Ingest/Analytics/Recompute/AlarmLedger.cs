@@ -64,6 +64,21 @@ public sealed partial class AlarmLedger(IAlarmStore store, AnalyticsEventHub hub
         }
     }
 
+    /// <summary>The alarms of <paramref name="subjectId"/> and <paramref name="kind"/> as the book holds them now.</summary>
+    public async Task<IReadOnlyList<Alarm>> OfAsync(string subjectId, AlarmKind kind, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await EnsureLoadedAsync(cancellationToken);
+            return _book.Of(subjectId, kind);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The alarm with <paramref name="id"/>, or null.</summary>
     public async Task<AlarmView?> FindAsync(string id, CancellationToken cancellationToken)
     {

@@ -12,8 +12,8 @@ public sealed partial class AlarmRecomputer
     private DateOnly? _jumpMonth;
 
     /// <summary>
-    /// The timer's work: no communication of every water meter judged at now (late, lost: raised by time alone), and on
-    /// the first tick of a local month the consumption jump of every meter.
+    /// The timer's work: no communication of every water meter judged at now (late, lost: raised by time alone), on
+    /// the first tick of a local month the consumption jump of every meter, and area checks that failed before.
     /// </summary>
     public async Task TickAsync(Func<string, Exception, bool> onError, CancellationToken cancellationToken)
     {
@@ -44,6 +44,7 @@ public sealed partial class AlarmRecomputer
         }
 
         _jumpMonth = jump ? month : _jumpMonth;
+        await RetryAreasAsync(onError, cancellationToken);
     }
 
     // Only the alarms that can start in the last two lost spans are judged; contacts are read from a lost span before
@@ -51,17 +52,20 @@ public sealed partial class AlarmRecomputer
     private async Task SilenceAsync(DeviceRegistration meter, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var thresholds = options.Value.AlarmsFor(meter.Area.Code);
+        var interval = meter.Meter?.UploadInterval;
+        var margin = ContactMargin(thresholds, interval);
         var to = MeterDataLoader.CeilHour(now);
-        var from = to - (2 * ContactMargin(thresholds));
-        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds), cancellationToken);
-        var episodes = CommunicationRule.Evaluate(meter.DeviceId, contacts, null, now, thresholds);
+        var from = to - (2 * margin);
+        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - margin, cancellationToken);
+        var episodes = CommunicationRule.Evaluate(meter.DeviceId, contacts, interval, now, thresholds);
         await ledger.ApplyAsync(
             book => book.Apply(meter.DeviceId, [AlarmKind.NoCommunication], new HourWindow(from, to), episodes),
             _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
     }
 
-    private static TimeSpan ContactMargin(MeterAlarmOptions thresholds) =>
-        (thresholds.DefaultUploadInterval * thresholds.LostAfterIntervals) + thresholds.LateGrace + TimeSpan.FromHours(1);
+    // The lost span of the device's own interval (its registration, else the default) plus the grace and an hour.
+    private static TimeSpan ContactMargin(MeterAlarmOptions thresholds, TimeSpan? interval) =>
+        ((interval ?? thresholds.DefaultUploadInterval) * thresholds.LostAfterIntervals) + thresholds.LateGrace + TimeSpan.FromHours(1);
 
     private static DateTimeOffset MonthStart(DateTimeOffset now)
     {

@@ -8,14 +8,18 @@ namespace Edge.Ingest.Analytics.Recompute;
 
 /// <summary>
 /// Recomputes alarms from stored data: a meter's hourly alarms and no communication from
-/// <see cref="MeterAlarmRules.Lookback"/> before its earliest changed hour, its area's pressure-loss events over the
-/// changed hours, no communication of every meter by time alone, and the monthly consumption jump. Rules are pure and
-/// the book merges by overlap, so recomputing the same hours again (a duplicate batch, a restart) changes nothing.
+/// <see cref="MeterAlarmRules.Lookback"/> before its earliest changed hour (its series and contacts from one read), its
+/// area's pressure-loss events in the hours it flowed back in, no communication of every meter by time alone, and the
+/// monthly consumption jump. Rules are pure and the book merges by overlap, so recomputing the same hours again (a
+/// duplicate batch, a restart) changes nothing.
 /// </summary>
 public sealed partial class AlarmRecomputer(
     IIngestStore store, IDeviceRegistry registry, AlarmLedger ledger, IOptions<AnalyticsOptions> options, TimeProvider time)
 {
-    /// <summary>Recomputes <paramref name="meters"/> (each from its earliest changed hour) and their areas' events.</summary>
+    /// <summary>
+    /// Recomputes <paramref name="meters"/> (each from its earliest changed hour) and their areas' pressure loss from
+    /// the hours a recomputed meter flowed back in. One call at a time (the worker runs one recomputation at a time).
+    /// </summary>
     /// <returns>The ids that failed (to be tried again).</returns>
     public async Task<IReadOnlyDictionary<string, DateTimeOffset>> RecomputeMetersAsync(
         IReadOnlyDictionary<string, DateTimeOffset> meters, Func<string, Exception, bool> onError, CancellationToken cancellationToken)
@@ -24,7 +28,7 @@ public sealed partial class AlarmRecomputer(
         ArgumentNullException.ThrowIfNull(onError);
         var failed = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var registrations = await registry.FindManyAsync([.. meters.Keys], cancellationToken);
-        var areas = new Dictionary<string, (AreaCode Area, DateTimeOffset From)>(StringComparer.Ordinal);
+        var areas = new Dictionary<string, (AreaCode Area, DateTimeOffset From, List<MeterSeries> Touched)>(StringComparer.Ordinal);
         foreach (var (meterId, earliest) in meters.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
             if (registrations.GetValueOrDefault(meterId) is not { Kind: DeviceKind.WaterMeter, Meter: not null } meter)
@@ -32,9 +36,10 @@ public sealed partial class AlarmRecomputer(
                 continue;
             }
 
+            MeterSeries series;
             try
             {
-                await RecomputeMeterAsync(meter, earliest, cancellationToken);
+                series = await RecomputeMeterCoreAsync(meter, earliest, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException && onError(meterId, ex))
             {
@@ -43,79 +48,75 @@ public sealed partial class AlarmRecomputer(
             }
 
             var code = meter.Area.Code;
-            areas[code] = areas.TryGetValue(code, out var known) && known.From < earliest ? known : (meter.Area, earliest);
+            var (_, from, touched) = areas.TryGetValue(code, out var known) ? known : (meter.Area, earliest, []);
+            touched.Add(series);
+            areas[code] = (meter.Area, from < earliest ? from : earliest, touched);
         }
 
-        foreach (var (code, (area, from)) in areas)
+        foreach (var (_, (area, from, touched)) in areas)
         {
-            try
-            {
-                await RecomputeAreaAsync(area, from, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException && onError(code, ex))
-            {
-                // The area is judged again with the next batch of any of its meters.
-            }
+            await CheckAreaAsync(area, from, BackflowHours(touched, AreaWindow(from)), touched, onError, cancellationToken);
         }
 
+        await RetryAreasAsync(onError, cancellationToken);
         return failed;
     }
 
     /// <summary>One meter's hourly alarms and no communication, from <paramref name="earliest"/> minus the lookback to now.</summary>
-    public async Task RecomputeMeterAsync(DeviceRegistration meter, DateTimeOffset earliest, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(meter);
-        var all = options.Value;
-        var thresholds = all.AlarmsFor(meter.Area.Code);
-        var now = time.GetUtcNow();
-        var from = MeterDataLoader.FloorHour(earliest) - Lookback(thresholds);
-        var to = MeterDataLoader.CeilHour(now > earliest ? now : earliest.AddHours(1));
-        var series = await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken);
-        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - ContactMargin(thresholds), cancellationToken);
-
-        // No registry field marks an account occupied yet, so the stuck-meter rule is not judged (see README).
-        await ledger.ApplyAsync(
-            book => MeterAlarmRecompute.Run(book, series, contacts, null, occupied: false, now, all),
-            _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
-        if (earliest < MonthStart(now))
-        {
-            await RecomputeJumpAsync(meter, now, cancellationToken);
-        }
-    }
+    public Task RecomputeMeterAsync(DeviceRegistration meter, DateTimeOffset earliest, CancellationToken cancellationToken) =>
+        RecomputeMeterCoreAsync(meter, earliest, cancellationToken);
 
     /// <summary>
-    /// <see cref="MeterAlarmRules.Lookback"/> of the rules judged: the stuck-meter span counts only where occupancy is
-    /// known, and the registry has no occupied flag yet, so the longest window is the night rule's (4 days, not 30).
+    /// <see cref="MeterAlarmRules.Lookback"/> of the rules judged: the stuck-meter span (30 days) counts only for an
+    /// account marked occupied; otherwise the longest window is the night rule's (4 days).
     /// </summary>
-    public static TimeSpan Lookback(MeterAlarmOptions thresholds)
+    public static TimeSpan Lookback(MeterAlarmOptions thresholds, bool occupied)
     {
         ArgumentNullException.ThrowIfNull(thresholds);
+        if (occupied)
+        {
+            return MeterAlarmRules.Lookback(thresholds);
+        }
+
         var judged = thresholds.Copy();
         judged.StuckDays = 0;
         return MeterAlarmRules.Lookback(judged);
     }
 
-    /// <summary>Pressure-loss events of <paramref name="area"/> from a day before <paramref name="earliest"/> to now.</summary>
-    public async Task RecomputeAreaAsync(AreaCode area, DateTimeOffset earliest, CancellationToken cancellationToken)
+    // The meter's series and contacts come from one read of the store; the series is returned for its area's check.
+    private async Task<MeterSeries> RecomputeMeterCoreAsync(DeviceRegistration meter, DateTimeOffset earliest, CancellationToken cancellationToken)
     {
-        var thresholds = options.Value.AlarmsFor(area.Code);
+        ArgumentNullException.ThrowIfNull(meter);
+        var all = options.Value;
+        var thresholds = all.AlarmsFor(meter.Area.Code);
+        var occupied = meter.Meter?.Occupied ?? false;
+        var interval = meter.Meter?.UploadInterval;
         var now = time.GetUtcNow();
-        var from = MeterDataLoader.FloorHour(earliest).AddDays(-1);
+        var from = MeterDataLoader.FloorHour(earliest) - Lookback(thresholds, occupied);
         var to = MeterDataLoader.CeilHour(now > earliest ? now : earliest.AddHours(1));
-        var series = new List<MeterSeries>();
-        foreach (var meter in await registry.ListByAreaAsync(area, cancellationToken))
+        var (series, contacts) = await MeterDataLoader.LoadAsync(
+            store, meter, from, to, from - ContactMargin(thresholds, interval), cancellationToken);
+        await ledger.ApplyAsync(
+            book => occupied
+                ? MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all)
+                : [.. MeterAlarmRecompute.Run(book, series, contacts, interval, occupied, now, all), .. WithdrawStuck(book, meter.DeviceId, to)],
+            _ => (meter.Area.Code, meter.DeviceId), cancellationToken);
+        if (earliest < MonthStart(now))
         {
-            if (meter is { Kind: DeviceKind.WaterMeter, Meter: not null })
-            {
-                series.Add(await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken));
-            }
+            await RecomputeJumpAsync(meter, now, cancellationToken);
         }
 
-        var window = new HourWindow(from, to);
-        var episodes = PressureLossEpisodes.From(area.Code, PressureLossRule.Evaluate(series, thresholds), window);
-        await ledger.ApplyAsync(
-            book => book.Apply(area.Code, [AlarmKind.SuspectedPressureLoss], window, episodes),
-            _ => (area.Code, null), cancellationToken);
+        return series;
+    }
+
+    // An account no longer marked occupied is not judged for stuck meter, so an open stuck-meter alarm would never
+    // clear: it is withdrawn (cleared, the reason says so) from its start.
+    private static IReadOnlyList<AlarmChange> WithdrawStuck(AlarmBook book, string meterId, DateTimeOffset to)
+    {
+        var open = book.Of(meterId, AlarmKind.StuckMeter).Where(a => a.IsOpen).ToList();
+        return open.Count == 0
+            ? []
+            : book.Apply(meterId, [AlarmKind.StuckMeter], new HourWindow(open.Min(a => a.Key.Start), to), []);
     }
 
     /// <summary>The consumption jump of <paramref name="meter"/> over the 13 whole local months before <paramref name="now"/>.</summary>

@@ -62,4 +62,40 @@ public sealed partial class PostgresIngestStore
 
         return readings;
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AlarmReading>> GetAlarmReadingsAsync(
+        IReadOnlyCollection<string> deviceIds, long fromUnixMs, long? toUnixMs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deviceIds);
+        var rows = new List<AlarmReading>();
+        if (deviceIds.Count == 0)
+        {
+            return rows;
+        }
+
+        await EnsureInitializedAsync(cancellationToken);
+        await using var db = await _dataSource.OpenConnectionAsync(cancellationToken);
+
+        // The bounds prune partitions; within one, the key (device_id, observed_unix_ms, seq) serves each id. COLLATE "C"
+        // orders ids byte-wise, which for UTF-8 is the ordinal order the caller groups by.
+        await using var command = new NpgsqlCommand("""
+            SELECT device_id, channel, observed_unix_ms, received_unix_ms, flags, value, unit
+            FROM readings
+            WHERE device_id = ANY($1) AND observed_unix_ms >= $2 AND observed_unix_ms < $3 AND NOT quarantined
+            ORDER BY device_id COLLATE "C", observed_unix_ms, seq
+            """, db);
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. deviceIds] });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = fromUnixMs });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = toUnixMs ?? long.MaxValue });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new AlarmReading(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt32(4),
+                reader.GetDouble(5), reader.GetString(6)));
+        }
+
+        return rows;
+    }
 }
