@@ -98,17 +98,6 @@ public sealed partial class AreaStatusEngine
         return Current = Snapshot(hour.Start, tally, status, status == AreaStatusKind.NoBaseline ? hour.Start : _since);
     }
 
-    internal static decimal Sum(IReadOnlyList<decimal?> volumes)
-    {
-        var sum = 0m;
-        for (var m = 0; m < volumes.Count; m++)
-        {
-            sum += volumes[m] ?? 0m;
-        }
-
-        return sum;
-    }
-
     private void Check(AreaHour hour)
     {
         if (hour.VolumesM3.Count != _meters.Count)
