@@ -44,6 +44,7 @@ public static class IngestHost
         app.MapGatewayControlApi();
         app.MapAlarmsApi();
         app.MapAreaStatusApi();
+        app.MapAreaBalanceApi();
         app.MapStreamApi();
         return app;
     }

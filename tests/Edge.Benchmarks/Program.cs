@@ -88,7 +88,8 @@ static int Usage()
                           area_status_ns_per_meter_hour and area_status_allocated_bytes_per_recompute
           area-service    ms of the in-memory part of the area status service's recompute for 100,000 meters (100 areas x
                           1,000): 4-week baseline + 168 h window per area (AreaStatusService.Judge), one thread, median of
-                          3; prints area_service_judge_ms_per_ward_recompute (store reads not included)
+                          3; prints area_service_judge_ms_per_ward_recompute and _cpu_ms_ (processor time, steadier on a
+                          shared machine) (store reads not included)
           wisun-parse     SKSTACK-IP (Wi-SUN module) lines parsed per second on one thread and bytes allocated per
                           line: ERXUDP in the BP35A1 and BP35C0 formats, EVENT 21, an EPANDESC field; prints
                           <name>_lines_per_s, <name>_ns_per_line and <name>_allocated_bytes_per_line

@@ -26,4 +26,10 @@ public sealed class AnalyticsAreaOverride
 
     /// <summary>Area volume as a share of the baseline for a suspected outage.</summary>
     public decimal? OutageVolumeShare { get; set; }
+
+    /// <summary>Fewest normally active meters in the hour for an outage to be declared.</summary>
+    public int? MinNormallyActiveMeters { get; set; }
+
+    /// <summary>Smallest baseline volume of the hour, m³, for an outage to be declared.</summary>
+    public decimal? MinBaselineVolumeM3 { get; set; }
 }

@@ -57,6 +57,8 @@ public sealed class AnalyticsOptions
         copy.HouseholdsPerMeter = area.HouseholdsPerMeter ?? copy.HouseholdsPerMeter;
         copy.OutageZeroShare = area.OutageZeroShare ?? copy.OutageZeroShare;
         copy.OutageVolumeShare = area.OutageVolumeShare ?? copy.OutageVolumeShare;
+        copy.MinNormallyActiveMeters = area.MinNormallyActiveMeters ?? copy.MinNormallyActiveMeters;
+        copy.MinBaselineVolumeM3 = area.MinBaselineVolumeM3 ?? copy.MinBaselineVolumeM3;
         return copy;
     }
 }

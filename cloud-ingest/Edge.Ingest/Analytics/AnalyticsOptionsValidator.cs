@@ -74,5 +74,7 @@ public sealed class AnalyticsOptionsValidator : IValidateOptions<AnalyticsOption
         require(s.OutageHours >= 1 && s.DisasterOutageHours >= 1 && s.RestoredHours >= 1,
             $"{prefix}: OutageHours, DisasterOutageHours and RestoredHours must be at least 1.");
         require(s.HouseholdsPerMeter > 0, $"{prefix}:HouseholdsPerMeter must be positive.");
+        require(s.MinNormallyActiveMeters >= 0 && s.MinBaselineVolumeM3 >= 0,
+            $"{prefix}: MinNormallyActiveMeters and MinBaselineVolumeM3 must not be negative.");
     }
 }

@@ -22,6 +22,13 @@ public enum EndpointGroup
     AreaAggregates,
 
     /// <summary>
+    /// A district metered area's water balance and minimum night flow: <c>GET /v1/areas/{areaId}/balance</c>. Waterworks
+    /// and admin only: losses are the utility's operating figure (DESIGN.md lists the district water balance under
+    /// waterworks), and the billed sum of a DMA with a handful of customers comes close to a household's use.
+    /// </summary>
+    AreaBalance,
+
+    /// <summary>
     /// The change stream <c>GET /v1/stream</c>: every reading role may listen, and each sees only the scopes it may
     /// (disaster aggregates, waterworks/admin aggregates and meter alarms, welfare its findings); gateways never.
     /// </summary>

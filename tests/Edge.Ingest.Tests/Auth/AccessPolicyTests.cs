@@ -16,6 +16,7 @@ public sealed class AccessPolicyTests
         [EndpointGroup.MeterAlarms] = ["waterworks", "reader", "admin"],
         [EndpointGroup.MeterExport] = ["waterworks", "reader", "admin"],
         [EndpointGroup.AreaAggregates] = ["waterworks", "reader", "disaster", "admin"],
+        [EndpointGroup.AreaBalance] = ["waterworks", "reader", "admin"],
         [EndpointGroup.SensorData] = ["disaster", "admin"],
         [EndpointGroup.WelfareAlerts] = ["welfare"],
         [EndpointGroup.Quarantine] = ["waterworks", "reader", "admin"],

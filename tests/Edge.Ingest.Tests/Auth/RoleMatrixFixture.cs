@@ -41,6 +41,12 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
     /// <summary>Area of the registrations reserved for the PUT and DELETE rows, away from <see cref="MeterArea"/>.</summary>
     public const string ReservedArea = "13113";
 
+    /// <summary>A district metered area of the fixture's area catalogue, with <see cref="DmaInflow"/> as its inflow meter.</summary>
+    public const string Dma = "dma-rm";
+
+    /// <summary>The inflow meter of <see cref="Dma"/> (registered in <see cref="ReservedArea"/>, no readings).</summary>
+    public const string DmaInflow = "fm-rm";
+
     /// <summary>Role names of the matrix columns; <c>none</c> sends no key.</summary>
     public static readonly string[] Roles = ["gateway", "reader", "waterworks", "disaster", "welfare", "admin", "none"];
 
@@ -78,7 +84,12 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        App = new IngestAppFactory(_dir.DatabasePath);
+        var catalogue = Path.Combine(_dir.Path, "areas.json");
+        await File.WriteAllTextAsync(catalogue, $$"""
+            { "type": "FeatureCollection", "features": [ { "type": "Feature", "id": "{{Dma}}", "geometry": null,
+              "properties": { "name": "Role matrix DMA", "inflowMeterId": "{{DmaInflow}}" } } ] }
+            """);
+        App = new IngestAppFactory(_dir.DatabasePath, new Dictionary<string, string?> { ["Analytics:AreaService:CatalogPath"] = catalogue });
         using var admin = App.CreateClient(IngestAppFactory.AdminKey);
         foreach (var device in new[]
         {
@@ -86,6 +97,7 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
             Registrations.Meter(PlainMeter, area: MeterArea),
             Registrations.RainGauge(RainGauge),
             Registrations.Meter(TamperMeter, area: ReservedArea),
+            Registrations.Meter(DmaInflow, area: ReservedArea) with { StatusAreaId = Dma },
         })
         {
             await PutAsync(admin, device.DeviceId, new StringContent(DeviceDocument.Write(device), Encoding.UTF8, "application/json"));

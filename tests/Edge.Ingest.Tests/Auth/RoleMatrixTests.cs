@@ -49,6 +49,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ("POST /v1/alarms/{id}/acknowledge", ["reader", "waterworks", "admin"]),
         ("POST /v1/alarms/{id}/clear", ["reader", "waterworks", "admin"]),
         ("GET /v1/areas/status", ["reader", "waterworks", "disaster", "admin"]),
+        // A DMA's losses: the waterworks' operating figure, not a disaster aggregate (API.md "DMA water balance").
+        ("GET /v1/areas/{areaId}/balance", ["reader", "waterworks", "admin"]),
         ("GET /v1/stream", ["reader", "waterworks", "disaster", "welfare", "admin"]),
     ];
 
@@ -75,8 +77,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     [Fact]
     public void Matrix_CoversEveryEndpointAndRole()
     {
-        // 26 endpoints × 7 columns (6 roles and no key).
-        Assert.Equal(26 * 7, Matrix().Count());
+        // 27 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(27 * 7, Matrix().Count());
     }
 
     [Theory]
@@ -195,6 +197,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         "POST /v1/alarms/{id}/acknowledge" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/acknowledge"), Operator(role)),
         "POST /v1/alarms/{id}/clear" => client.PostAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}/clear"), Operator(role)),
         "GET /v1/areas/status" => RecomputeThenGetAsync(client, "/v1/areas/status"),
+        "GET /v1/areas/{areaId}/balance" => client.GetAsync(Relative($"/v1/areas/{RoleMatrixFixture.Dma}/balance?from=2025-05-30T00:00:00Z&to=2025-06-01T00:00:00Z")),
         "GET /v1/stream" => client.GetAsync(Relative("/v1/stream"), HttpCompletionOption.ResponseHeadersRead),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
     };
@@ -307,6 +310,11 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 Assert.Contains("\"areaId\":\"13101\"", body, StringComparison.Ordinal);
                 Assert.Contains("\"metersTotal\":2", body, StringComparison.Ordinal);
                 AssertNone(body, HomeMeter, PlainMeter, StrayMeter, Household, "wm-", "hh-");
+                break;
+            case "GET /v1/areas/{areaId}/balance":
+                // The DMA's own inflow meter (a network asset) is named; no customer meter or household.
+                Assert.Contains($"\"meterId\":\"{RoleMatrixFixture.DmaInflow}\"", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, StrayMeter, Household, TamperMeter);
                 break;
             case "GET /v1/stream":
                 Assert.Equal(": connected", body);

@@ -14,6 +14,14 @@ public sealed partial class AreaStatusEngine
             return;
         }
 
+        // Few witnesses or little water to miss (a small area at night): zeros prove nothing, the status stays.
+        if (Evidence(tally) is { } evidence and < 1m)
+        {
+            _thinEvidence = evidence;
+            _run = 0;
+            return;
+        }
+
         if (_run++ == 0)
         {
             _runStart = hour.Start;
@@ -48,6 +56,18 @@ public sealed partial class AreaStatusEngine
 
         _run = 0;
         _restoredRun = 0;
+    }
+
+    /// <summary>
+    /// How much of the evidence an outage needs the hour had: the smaller of normally active meters over
+    /// <see cref="AreaStatusOptions.MinNormallyActiveMeters"/> and baseline volume over
+    /// <see cref="AreaStatusOptions.MinBaselineVolumeM3"/>, each capped at 1 (1 = enough).
+    /// </summary>
+    private decimal Evidence(HourTally tally)
+    {
+        var meters = _options.MinNormallyActiveMeters <= 0 ? 1m : Math.Min(1m, (decimal)tally.Active / _options.MinNormallyActiveMeters);
+        var volume = _options.MinBaselineVolumeM3 <= 0 ? 1m : Math.Min(1m, (tally.Baseline ?? 0m) / _options.MinBaselineVolumeM3);
+        return Math.Min(meters, volume);
     }
 
     private void Restore(AreaHour hour)

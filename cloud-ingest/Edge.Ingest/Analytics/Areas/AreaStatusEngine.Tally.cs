@@ -37,6 +37,13 @@ public sealed partial class AreaStatusEngine
         var baseline = tally.Baseline is { } b ? AnalyticsText.Of($"{b} m³") : "unknown";
         var detail = AnalyticsText.Of(
             $"{tally.ZeroActive} of {tally.Active} normally active meters read zero; {tally.Reporting} of {_meters.Count} reporting; area volume {tally.Volume} m³ against a baseline of {baseline}.");
+        if (_thinEvidence is { } evidence)
+        {
+            // The hour looks like an outage but is too thin to call one: confidence scaled by the evidence it had.
+            confidence *= evidence;
+            detail += AnalyticsText.Of(
+                $" Too little evidence to declare an outage: it needs at least {_options.MinNormallyActiveMeters} normally active meters and a baseline of at least {_options.MinBaselineVolumeM3} m³ in this hour.");
+        }
         return new AreaStatusSnapshot(_meters.AreaId, hour, status, since, _meters.Count, tally.Reporting, tally.Active, ratio,
             tally.Volume, tally.Baseline, inOutage || _state == AreaStatusKind.Restored ? _outageCount : 0,
             inOutage || _state == AreaStatusKind.Restored ? _resumedCount : 0, households, confidence, detail);

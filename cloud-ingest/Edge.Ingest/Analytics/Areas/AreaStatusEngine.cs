@@ -28,6 +28,7 @@ public sealed partial class AreaStatusEngine
     private DateTimeOffset? _silentSince;
     private int _outageCount;
     private int _resumedCount;
+    private decimal? _thinEvidence;
 
     /// <summary>Creates an engine in the normal state.</summary>
     public AreaStatusEngine(AreaBaseline baseline, AreaStatusOptions options, TimeZoneInfo zone)
@@ -72,6 +73,7 @@ public sealed partial class AreaStatusEngine
         }
 
         _previous = hour.Start;
+        _thinEvidence = null;
         var slot = HourOfWeek.Of(hour.Start, _zone);
         var tally = Tally(hour, slot);
         if (_meters.Count > 0 && tally.Reporting <= (1 - _options.SilentShare) * _meters.Count)
@@ -94,17 +96,6 @@ public sealed partial class AreaStatusEngine
 
         var status = _state == AreaStatusKind.Normal && tally.Baseline is null ? AreaStatusKind.NoBaseline : _state;
         return Current = Snapshot(hour.Start, tally, status, status == AreaStatusKind.NoBaseline ? hour.Start : _since);
-    }
-
-    internal static decimal Sum(IReadOnlyList<decimal?> volumes)
-    {
-        var sum = 0m;
-        for (var m = 0; m < volumes.Count; m++)
-        {
-            sum += volumes[m] ?? 0m;
-        }
-
-        return sum;
     }
 
     private void Check(AreaHour hour)

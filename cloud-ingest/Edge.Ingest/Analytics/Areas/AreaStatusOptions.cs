@@ -36,6 +36,19 @@ public sealed class AreaStatusOptions
     /// <summary>Consecutive hours at the restored share (issue 8: 2).</summary>
     public int RestoredHours { get; set; } = 2;
 
+    /// <summary>
+    /// Fewest normally active meters in the hour of the week for an outage to be declared (default 5). Below it, or
+    /// below <see cref="MinBaselineVolumeM3"/>, an hour that looks like an outage is too thin to judge: a few
+    /// households asleep read zero as well as a cut main. The status stays, with a low confidence and the reason.
+    /// </summary>
+    public int MinNormallyActiveMeters { get; set; } = 5;
+
+    /// <summary>
+    /// Smallest baseline area volume of the hour for an outage to be declared (default 0.05 m³: about eight flushes in
+    /// the whole area); see <see cref="MinNormallyActiveMeters"/>.
+    /// </summary>
+    public decimal MinBaselineVolumeM3 { get; set; } = 0.05m;
+
     /// <summary>Households behind one meter (1 for detached houses; more where one meter serves a building).</summary>
     public decimal HouseholdsPerMeter { get; set; } = 1m;
 
