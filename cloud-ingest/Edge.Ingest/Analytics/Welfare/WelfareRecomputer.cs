@@ -80,7 +80,9 @@ public sealed class WelfareRecomputer(
 
         var now = time.GetUtcNow();
         var from = MeterDataLoader.FloorHour(earliest < now ? earliest : now) - options.Value.Lookback;
-        var to = MeterDataLoader.CeilHour(now);
+        // A day past now, so today's morning is judged as soon as its first use arrives (hours not yet arrived are missing,
+        // and the rules judge nothing after asOf).
+        var to = MeterDataLoader.CeilHour(now).AddDays(1);
         var all = analytics.Value;
         var thresholds = all.AlarmsFor(meter.Area.Code);
         var series = await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken);
@@ -93,11 +95,28 @@ public sealed class WelfareRecomputer(
         var settings = await book.SettingsAsync(enrolment.HouseholdId, cancellationToken);
         var findings = WelfareRules.Evaluate(settings.Watch(enrolment), series, communication, now, all.Welfare, TokyoTime.Zone);
 
-        // A changed deadline re-judges no morning that was due before the change.
-        var kept = settings.DeadlineChangedAt is { } changed
-            ? [.. findings.Where(f => !IsMorning(f) || f.At >= changed)]
-            : findings;
+        // Nothing is held back for hours before the meter's first known hour in the window (there was nothing to watch),
+        // and a changed deadline re-judges no morning that was due before the change.
+        var firstKnown = FirstKnown(series);
+        var changed = settings.DeadlineChangedAt;
+        var kept = findings
+            .Where(f => f.Kind != WelfareFindingKind.Suppressed || (firstKnown is { } known && f.Evidence.To > known))
+            .Where(f => changed is not { } c || !IsMorning(f) || f.At >= c)
+            .ToList();
         return await book.RecordAsync(kept, cancellationToken);
+    }
+
+    private static DateTimeOffset? FirstKnown(MeterSeries series)
+    {
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (series[i].IsEvidence)
+            {
+                return series[i].Start;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsMorning(WelfareFinding finding) =>
