@@ -18,6 +18,8 @@ namespace Edge.Ingest.Analytics.Welfare;
 /// </summary>
 public sealed partial class WelfareBook(IWelfareStore store, AnalyticsEventHub hub, TimeProvider time)
 {
+    private const string GoodMorning = "good-morning";
+    private const string NoMorningUse = "no-morning-use";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, StoredWelfareEvent> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StoredWelfareEvent>> _byHousehold = new(StringComparer.Ordinal);
@@ -120,8 +122,17 @@ public sealed partial class WelfareBook(IWelfareStore store, AnalyticsEventHub h
         }
     }
 
+    // Recorded already, or a morning whose verdict (good morning or its alert) is recorded: one verdict per morning, so a
+    // changed deadline or a backfill never gives the same day a second, different answer.
     private bool Recorded(StoredWelfareEvent row) =>
-        _byHousehold.TryGetValue(row.HouseholdId, out var known) && known.Any(k => Same(k, row));
+        _byHousehold.TryGetValue(row.HouseholdId, out var known)
+        && known.Any(k => Same(k, row) || (IsMorning(row) && IsVerdict(k) && k.EvidenceFromUnixMs == row.EvidenceFromUnixMs));
+
+    private static bool IsMorning(StoredWelfareEvent row) =>
+        IsVerdict(row) || string.Equals(row.HeldKind, NoMorningUse, StringComparison.Ordinal);
+
+    private static bool IsVerdict(StoredWelfareEvent row) =>
+        row.Kind is GoodMorning or NoMorningUse && row.HeldKind is null;
 
     // The same finding: household, kind and held kind alike, evidence windows overlapping (or the same start).
     private static bool Same(StoredWelfareEvent a, StoredWelfareEvent b) =>

@@ -95,13 +95,10 @@ public sealed class WelfareRecomputer(
         var settings = await book.SettingsAsync(enrolment.HouseholdId, cancellationToken);
         var findings = WelfareRules.Evaluate(settings.Watch(enrolment), series, communication, now, all.Welfare, TokyoTime.Zone);
 
-        // Nothing is held back for hours before the meter's first known hour in the window (there was nothing to watch),
-        // and a changed deadline re-judges no morning that was due before the change.
+        // Nothing is held back for hours before the meter's first known hour in the window (there was nothing to watch).
         var firstKnown = FirstKnown(series);
-        var changed = settings.DeadlineChangedAt;
         var kept = findings
             .Where(f => f.Kind != WelfareFindingKind.Suppressed || (firstKnown is { } known && f.Evidence.To > known))
-            .Where(f => changed is not { } c || !IsMorning(f) || f.At >= c)
             .ToList();
         return await book.RecordAsync(kept, cancellationToken);
     }
@@ -118,8 +115,4 @@ public sealed class WelfareRecomputer(
 
         return null;
     }
-
-    private static bool IsMorning(WelfareFinding finding) =>
-        finding.Kind is WelfareFindingKind.GoodMorning or WelfareFindingKind.NoMorningUse
-        || finding.Held == WelfareFindingKind.NoMorningUse;
 }
