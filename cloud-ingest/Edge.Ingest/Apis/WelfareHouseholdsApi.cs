@@ -28,8 +28,8 @@ public static class WelfareHouseholdsApi
         Describe(api.MapPut("/", PutAsync).WithName("PutWelfareHousehold")
             .WithDescription(
                 "Sets the household's genki (morning) deadline: body {\"genkiDeadline\": \"HH:mm\" local, from an hour after the " +
-                "morning starts (default 05:00) to 23:00, or null for the default 10:00}. Mornings due before the change are not " +
-                "judged again."), body: true);
+                "morning starts (default 05:00) to 23:00, or null for the default 10:00}. A morning already answered (good morning " +
+                "or its alert) is not answered again."), body: true);
         Describe(api.MapPost("/snooze", SnoozeAsync).WithName("SnoozeWelfareHousehold")
             .WithDescription(
                 "Snoozes the household's alerts from now: body {\"until\": RFC 3339 time after now, at most 30 days ahead}. An alert " +

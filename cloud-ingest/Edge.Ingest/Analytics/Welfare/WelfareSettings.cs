@@ -6,7 +6,7 @@ namespace Edge.Ingest.Analytics.Welfare;
 /// <summary>The welfare office's settings of one household (kept beside the registry's enrolment).</summary>
 /// <param name="HouseholdId">The household.</param>
 /// <param name="GenkiDeadline">Its own morning deadline (local); null for the default.</param>
-/// <param name="DeadlineChangedAt">When the deadline was last changed: mornings judged before it are not judged again.</param>
+/// <param name="DeadlineChangedAt">When the deadline was last changed (kept for the record; a morning already answered is never answered again).</param>
 /// <param name="AwayModeSince">Away mode on since then; null when off.</param>
 /// <param name="Snoozes">Every snooze, past ones kept so recomputing old hours gives the same answer.</param>
 /// <param name="AwayPeriods">Finished spans of away mode, kept for the same reason.</param>

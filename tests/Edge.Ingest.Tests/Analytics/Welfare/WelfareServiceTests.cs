@@ -228,6 +228,23 @@ public sealed class WelfareServiceTests
     }
 
     [Fact]
+    public async Task PutDeadline_EarlierThanTodaysFirstUse_TodayNotAnsweredAgain()
+    {
+        using var dir = new TempDirectory();
+        await using var host = await WelfareHost.StartAsync(dir.DatabasePath);
+        await host.PostHoursAsync(1, WelfareHost.Morning, 1_000, [0, 0, 10, 0, 0]);
+        await host.RecomputeAsync();
+
+        // With 06:00 the first use (06:00-07:00) would be too late, but today already has its answer: good morning.
+        var put = await WelfareHost.ReadAsync<WelfareHouseholdResource>(await host.HouseholdAsync(HttpMethod.Put, "", """{"genkiDeadline":"06:00"}"""));
+        await host.RecomputeAsync();
+        await host.Worker.TickNowAsync();
+
+        Assert.Equal(("06:00", false), (put.GenkiDeadline, put.GenkiDeadlineIsDefault));
+        Assert.Equal(["good-morning"], (await host.EventsAsync()).Select(e => e.Kind));
+    }
+
+    [Fact]
     public async Task Acknowledge_TwiceByTwoPeople_FirstKeptStreamedAndListed()
     {
         using var dir = new TempDirectory();
