@@ -131,6 +131,22 @@ public sealed class WelfareServiceTests
     }
 
     [Fact]
+    public async Task PostBatch_MeterNotEnrolled_NoEventForAnyone()
+    {
+        using var dir = new TempDirectory();
+        await using var host = await WelfareHost.StartAsync(dir.DatabasePath);
+
+        // The same 2 h run as above on the meter whose household is registered but not enrolled.
+        await host.Data.PostHoursAsync("wm-not", 1, WelfareHost.Morning, 1_000, [150, 0, 150, 150, 0]);
+        await host.RecomputeAsync();
+        await host.Worker.TickNowAsync();
+
+        using var client = host.App.CreateClient(IngestAppFactory.AdminKey);
+        var all = await client.GetStringAsync(new Uri("/v1/welfare/events", UriKind.Relative));
+        Assert.Equal("""{"events":[],"next":null}""", all);
+    }
+
+    [Fact]
     public async Task Timer_MeterSilentPastTheLateLimit_MorningHeldBackNotAlerted()
     {
         using var dir = new TempDirectory();
