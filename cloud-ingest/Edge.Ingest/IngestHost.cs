@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Edge.Ingest.Analytics;
 using Edge.Ingest.Analytics.Recompute;
+using Edge.Ingest.Analytics.Welfare;
 using Edge.Ingest.Apis;
 using Edge.Ingest.Auth;
 using Edge.Ingest.Normalisation;
@@ -40,6 +41,8 @@ public static class IngestHost
         app.MapConsumptionApi();
         app.MapExportApi();
         app.MapWelfareApi();
+        app.MapWelfareEventsApi();
+        app.MapWelfareHouseholdsApi();
         app.MapNgsiLdApi();
         app.MapGatewayControlApi();
         app.MapAlarmsApi();
@@ -62,6 +65,7 @@ public static class IngestHost
         services.AddIngestStore();
         services.AddEdgeAnalytics();
         services.AddEdgeAlarms();
+        services.AddEdgeWelfare();
         services.AddProblemDetails();
 
         // Numbers are numbers: no quoted numbers on input, and the OpenAPI schemas say plain integer/number.

@@ -9,6 +9,7 @@ using Edge.Benchmarks.ModbusRead;
 using Edge.Benchmarks.Seismic;
 using Edge.Benchmarks.SatelliteBytes;
 using Edge.Benchmarks.UplinkSize;
+using Edge.Benchmarks.WelfareWatch;
 using Edge.Benchmarks.WisunParse;
 
 // Dispatch on the first argument: each figure of DESIGN.md has its own harness.
@@ -30,6 +31,7 @@ return args switch
     ["wisun-parse"] => WisunParseHarness.Run(Console.Out),
     ["alarm-recompute"] => await AlarmRecomputeHarness.RunAsync(Console.Out, postgres: false),
     ["alarm-recompute", "--postgres"] => await AlarmRecomputeHarness.RunAsync(Console.Out, postgres: true),
+    ["welfare-tick"] => await WelfareTickHarness.RunAsync(Console.Out),
     _ => Usage(),
 };
 
@@ -37,6 +39,8 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: Edge.Benchmarks <command>
+          welfare-tick    the welfare worker's timer per enrolled household: 2 days of hours read from SQLite (200
+                          households x 3 days hourly), rules run, findings matched; prints welfare_tick_ms_per_household
           alarm-recompute the alarm worker's cost after a batch: one meter's alarms recomputed from SQLite (200 meters x
                           31 days hourly; 4-day and, occupied, 30-day lookback) and stored, and the area's pressure-loss
                           check (every hour and meter; only the touched meters' backflow hours); prints

@@ -177,10 +177,15 @@ public static class IngestApi
         if (!outcome.Duplicate)
         {
             // The alarms of the meters touched are recomputed in the background; the answer does not wait for them.
-            services.Alarms.Add(readings
+            var meters = readings
                 .Where(r => !r.Quarantined && registrations.GetValueOrDefault(r.DeviceId)?.Kind == DeviceKind.WaterMeter)
                 .GroupBy(r => r.DeviceId, StringComparer.Ordinal)
-                .Select(g => (g.Key, DateTimeOffset.FromUnixTimeMilliseconds(g.Min(r => r.ObservedUnixMs)))));
+                .Select(g => (g.Key, DateTimeOffset.FromUnixTimeMilliseconds(g.Min(r => r.ObservedUnixMs))))
+                .ToList();
+            services.Alarms.Add(meters);
+
+            // So is the welfare watch of the enrolled households among them.
+            services.Welfare.Add(meters.Where(m => registrations.GetValueOrDefault(m.Key)?.IsWelfareEnrolled == true));
         }
 
         var rejections = outcome.SetAside

@@ -1,4 +1,5 @@
 using Edge.Ingest.Analytics.Recompute;
+using Edge.Ingest.Analytics.Welfare;
 using Edge.Ingest.Normalisation;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Storage;
@@ -15,6 +16,7 @@ public sealed class IngestServices(
     TimeProvider time,
     GatewayRateLimiter rateLimiter,
     AlarmRecomputeQueue alarms,
+    WelfareQueue welfare,
     ILogger<IngestServices> logger)
 {
     /// <summary>Durable storage.</summary>
@@ -37,6 +39,9 @@ public sealed class IngestServices(
 
     /// <summary>Meters whose alarms are recomputed in the background after a batch is stored.</summary>
     public AlarmRecomputeQueue Alarms { get; } = alarms;
+
+    /// <summary>Enrolled households' meters whose welfare watch is judged in the background after a batch is stored.</summary>
+    public WelfareQueue Welfare { get; } = welfare;
 
     /// <summary>Log of accepted and rejected batches.</summary>
     public ILogger<IngestServices> Logger { get; } = logger;

@@ -25,8 +25,8 @@ public static class StreamApi
                 "Server-sent events (text/event-stream): id = the change's number, event = alarm, area-status or welfare, " +
                 "data = one line of JSON (the alarm resource, the area's or sensor's GeoJSON Feature, the welfare finding). " +
                 "Send Last-Event-ID to resume after that change (the last 1,024 are kept). A ': keep-alive' comment every " +
-                "15 s. The role filters: disaster gets aggregates only; waterworks and admin aggregates and meter alarms; " +
-                "welfare its findings only; gateways are refused.")
+                "15 s. The role filters: disaster gets aggregates only; waterworks aggregates and meter alarms; admin " +
+                "everything; welfare its findings only; gateways are refused.")
             .RequireEndpointGroup(EndpointGroup.AnalyticsStream)
             .WithOkMediaType("text/event-stream", "Server-sent events (WHATWG HTML §9.2), one JSON line of data each.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -39,7 +39,8 @@ public static class StreamApi
     public static bool Visible(CallerRole role, AnalyticsEventScope scope) => CallerRoleNames.Canonical(role) switch
     {
         CallerRole.Disaster => scope == AnalyticsEventScope.Aggregate,
-        CallerRole.Waterworks or CallerRole.Admin => scope is AnalyticsEventScope.Aggregate or AnalyticsEventScope.Meter,
+        CallerRole.Waterworks => scope is AnalyticsEventScope.Aggregate or AnalyticsEventScope.Meter,
+        CallerRole.Admin => true,
         CallerRole.Welfare => scope == AnalyticsEventScope.Welfare,
         _ => false,
     };

@@ -24,6 +24,8 @@ public static class AccessPolicy
         [EndpointGroup.SensorData] = [CallerRole.Disaster, CallerRole.Admin],
         // Welfare alerts name households: only the welfare office sees them, not even operators.
         [EndpointGroup.WelfareAlerts] = [CallerRole.Welfare],
+        // The welfare service's events and settings: the welfare office, and admin who enrols the households (issue 8).
+        [EndpointGroup.WelfareEvents] = [CallerRole.Welfare, CallerRole.Admin],
         [EndpointGroup.Quarantine] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.Stats] = [CallerRole.Waterworks, CallerRole.Admin],
         [EndpointGroup.Registry] = [CallerRole.Admin],

@@ -40,6 +40,12 @@ public enum EndpointGroup
     /// <summary>No-use alerts of households enrolled in welfare watch.</summary>
     WelfareAlerts,
 
+    /// <summary>
+    /// The welfare watch service (issue 8): welfare events of enrolled households and the welfare office's settings per
+    /// household (genki deadline, snooze, away mode).
+    /// </summary>
+    WelfareEvents,
+
     /// <summary>Readings set aside or quarantined (unknown devices): <c>GET /v1/rejected</c>.</summary>
     Quarantine,
 

@@ -133,6 +133,7 @@ public sealed partial class SqliteIngestStore : IIngestStore, IRegistryStore, ID
 
             CreateControlTables(writer);
             Execute(writer, SqliteSchema.CreateAlarms);
+            Execute(writer, WelfareSchema.Sqlite);
 
             // Per connection: fsync the WAL at every commit, so an acknowledged batch is on disk.
             Execute(writer, "PRAGMA synchronous = FULL;");

@@ -19,6 +19,9 @@ public sealed class AccessPolicyTests
         [EndpointGroup.AreaBalance] = ["waterworks", "reader", "admin"],
         [EndpointGroup.SensorData] = ["disaster", "admin"],
         [EndpointGroup.WelfareAlerts] = ["welfare"],
+
+        // Issue 8, the welfare service's events and household settings: the welfare office, and admin who enrols.
+        [EndpointGroup.WelfareEvents] = ["welfare", "admin"],
         [EndpointGroup.Quarantine] = ["waterworks", "reader", "admin"],
         [EndpointGroup.Stats] = ["waterworks", "reader", "admin"],
         [EndpointGroup.Registry] = ["admin"],

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Edge.Ingest.Analytics.Alarms;
 using Edge.Ingest.Analytics.Recompute;
+using Edge.Ingest.Analytics.Welfare;
 using Edge.Ingest.Registry;
 using Edge.Ingest.Tests.Registry;
 using Edge.Ingest.Tests.Support;
@@ -63,6 +64,9 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
 
     /// <summary>The id of <see cref="TamperMeter"/>'s tamper alarm.</summary>
     public string TamperAlarmId { get; private set; } = null!;
+
+    /// <summary>The id of a welfare event of <see cref="Household"/> (its meter silent since 30 May).</summary>
+    public string WelfareEventId { get; private set; } = null!;
 
     /// <summary>The API key of a role name, null for <c>none</c>.</summary>
     public static string? KeyOf(string role) => role switch
@@ -148,6 +152,9 @@ public sealed class RoleMatrixFixture : IAsyncLifetime
         await ApiAssert.AcceptedAsync(await gateway.PostAsync(
             new Uri("/v1/batches", UriKind.Relative), TestBatches.Binary(TestBatches.Create(IngestAppFactory.Gateway1, 6, tamper))));
         await App.Services.GetRequiredService<AlarmRecomputeWorker>().RecomputeNowAsync();
+        await App.Services.GetRequiredService<WelfareWorker>().RecomputeNowAsync();
+        WelfareEventId = (await App.Services.GetRequiredService<WelfareBook>().SnapshotAsync(default))
+            .First(e => e.HouseholdId == Household).Id;
         using (var waterworks = App.CreateClient(IngestAppFactory.WaterworksKey))
         {
             var list = await waterworks.GetFromJsonAsync<AlarmList>(new Uri($"/v1/alarms?meter={TamperMeter}&kind=tamper", UriKind.Relative));

@@ -52,6 +52,14 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         // A DMA's losses: the waterworks' operating figure, not a disaster aggregate (API.md "DMA water balance").
         ("GET /v1/areas/{areaId}/balance", ["reader", "waterworks", "admin"]),
         ("GET /v1/stream", ["reader", "waterworks", "disaster", "welfare", "admin"]),
+        ("GET /v1/welfare/events", ["welfare", "admin"]),
+        ("POST /v1/welfare/events/{id}/acknowledge", ["welfare", "admin"]),
+        ("GET /v1/welfare/households/{id}", ["welfare", "admin"]),
+        ("PUT /v1/welfare/households/{id}", ["welfare", "admin"]),
+        ("POST /v1/welfare/households/{id}/snooze", ["welfare", "admin"]),
+        ("DELETE /v1/welfare/households/{id}/snooze", ["welfare", "admin"]),
+        ("POST /v1/welfare/households/{id}/away", ["welfare", "admin"]),
+        ("DELETE /v1/welfare/households/{id}/away", ["welfare", "admin"]),
     ];
 
     /// <summary>Every endpoint × every role with the status the table gives.</summary>
@@ -66,7 +74,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                     role == "none" ? HttpStatusCode.Unauthorized
                     : !allowed.Contains(role) ? HttpStatusCode.Forbidden
                     : endpoint.StartsWith("PUT /v1/admin/", StringComparison.Ordinal) ? HttpStatusCode.Created
-                    : endpoint.StartsWith("DELETE ", StringComparison.Ordinal) ? HttpStatusCode.NoContent
+                    : endpoint.StartsWith("DELETE /v1/admin/", StringComparison.Ordinal) ? HttpStatusCode.NoContent
                     : HttpStatusCode.OK);
             }
         }
@@ -77,8 +85,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
     [Fact]
     public void Matrix_CoversEveryEndpointAndRole()
     {
-        // 27 endpoints × 7 columns (6 roles and no key).
-        Assert.Equal(27 * 7, Matrix().Count());
+        // 35 endpoints × 7 columns (6 roles and no key).
+        Assert.Equal(35 * 7, Matrix().Count());
     }
 
     [Theory]
@@ -199,6 +207,14 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         "GET /v1/areas/status" => RecomputeThenGetAsync(client, "/v1/areas/status"),
         "GET /v1/areas/{areaId}/balance" => client.GetAsync(Relative($"/v1/areas/{RoleMatrixFixture.Dma}/balance?from=2025-05-30T00:00:00Z&to=2025-06-01T00:00:00Z")),
         "GET /v1/stream" => client.GetAsync(Relative("/v1/stream"), HttpCompletionOption.ResponseHeadersRead),
+        "GET /v1/welfare/events" => client.GetAsync(Relative("/v1/welfare/events")),
+        "POST /v1/welfare/events/{id}/acknowledge" => client.PostAsync(Relative($"/v1/welfare/events/{fixture.WelfareEventId}/acknowledge"), Operator(role)),
+        "GET /v1/welfare/households/{id}" => client.GetAsync(Relative($"/v1/welfare/households/{Household}")),
+        "PUT /v1/welfare/households/{id}" => client.PutAsync(Relative($"/v1/welfare/households/{Household}"), Body($$"""{"genkiDeadline":"{{Deadline(role)}}"}""")),
+        "POST /v1/welfare/households/{id}/snooze" => client.PostAsync(Relative($"/v1/welfare/households/{Household}/snooze"), Body($$"""{"until":"{{Until(role)}}"}""")),
+        "DELETE /v1/welfare/households/{id}/snooze" => client.DeleteAsync(Relative($"/v1/welfare/households/{Household}/snooze")),
+        "POST /v1/welfare/households/{id}/away" => client.PostAsync(Relative($"/v1/welfare/households/{Household}/away"), null),
+        "DELETE /v1/welfare/households/{id}/away" => client.DeleteAsync(Relative($"/v1/welfare/households/{Household}/away")),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix."),
     };
 
@@ -319,6 +335,34 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             case "GET /v1/stream":
                 Assert.Equal(": connected", body);
                 break;
+            case "GET /v1/welfare/events":
+                // Household scale: the enrolled household's events, never a meter, the other meter or a sensor.
+                Assert.Contains($"\"householdId\":\"{Household}\"", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter, RainGauge, StrayMeter, TamperMeter);
+                break;
+            case "POST /v1/welfare/events/{id}/acknowledge":
+                Assert.Contains("\"acknowledged\":true", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter);
+                break;
+            case "GET /v1/welfare/households/{id}":
+                Assert.Contains($"\"householdId\":\"{Household}\"", body, StringComparison.Ordinal);
+                AssertNone(body, HomeMeter, PlainMeter);
+                break;
+            case "PUT /v1/welfare/households/{id}":
+                Assert.Contains($"\"genkiDeadline\":\"{Deadline(role)}\"", body, StringComparison.Ordinal);
+                break;
+            case "POST /v1/welfare/households/{id}/snooze":
+                Assert.Contains($"\"snoozedUntil\":\"2025-06-01T1{Array.IndexOf(RoleMatrixFixture.Roles, role)}:30:00", body, StringComparison.Ordinal);
+                break;
+            case "DELETE /v1/welfare/households/{id}/snooze":
+                Assert.Contains("\"snoozedUntil\":null", body, StringComparison.Ordinal);
+                break;
+            case "POST /v1/welfare/households/{id}/away":
+                Assert.Contains("\"awayMode\":true", body, StringComparison.Ordinal);
+                break;
+            case "DELETE /v1/welfare/households/{id}/away":
+                Assert.Contains("\"awayMode\":false", body, StringComparison.Ordinal);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(endpoint), endpoint, "Not an endpoint of the matrix.");
         }
@@ -354,6 +398,19 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             var alarm = await admin.GetStringAsync(Relative($"/v1/alarms/{fixture.TamperAlarmId}"));
             Assert.DoesNotContain($"\"operator\":\"op-{role}\"", alarm, StringComparison.Ordinal);
         }
+        else if (endpoint.StartsWith("POST /v1/welfare/events/", StringComparison.Ordinal))
+        {
+            using var admin = fixture.App.CreateClient(IngestAppFactory.AdminKey);
+            var events = await admin.GetStringAsync(Relative("/v1/welfare/events?limit=500"));
+            Assert.DoesNotContain($"\"acknowledgedBy\":\"op-{role}\"", events, StringComparison.Ordinal);
+        }
+        else if (endpoint is "PUT /v1/welfare/households/{id}" or "POST /v1/welfare/households/{id}/snooze")
+        {
+            using var admin = fixture.App.CreateClient(IngestAppFactory.AdminKey);
+            var household = await admin.GetStringAsync(Relative($"/v1/welfare/households/{Household}"));
+            Assert.DoesNotContain(Deadline(role), household, StringComparison.Ordinal);
+            Assert.DoesNotContain(Until(role).TrimEnd('Z'), household, StringComparison.Ordinal);
+        }
         else if (endpoint == "PUT /v1/gateways/{id}/desired")
         {
             Assert.Equal(HttpStatusCode.NotFound, await AdminStatusAsync($"/v1/gateways/gw-put-{role}/desired"));
@@ -379,6 +436,13 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
 
     private static StringContent Operator(string role) =>
         new($$"""{"operator":"op-{{role}}"}""", System.Text.Encoding.UTF8, "application/json");
+
+    // A value per role, so a refused write can be told apart from an allowed one.
+    private static string Deadline(string role) => $"21:0{Array.IndexOf(RoleMatrixFixture.Roles, role)}";
+
+    private static string Until(string role) => $"2025-06-01T1{Array.IndexOf(RoleMatrixFixture.Roles, role)}:30:00Z";
+
+    private static StringContent Body(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static StringContent DisasterOn() =>
         new("""{"disasterMode":{"on":true,"reason":"drill"}}""", System.Text.Encoding.UTF8, "application/json");

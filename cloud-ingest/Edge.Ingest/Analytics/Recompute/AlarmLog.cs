@@ -12,6 +12,6 @@ internal static partial class AlarmLog
     [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "Recomputing the alarms of {Subject} failed; it is tried again at the next timer tick.")]
     public static partial void RecomputeFailed(ILogger logger, string subject, Exception exception);
 
-    [LoggerMessage(EventId = 804, Level = LogLevel.Warning, Message = "More than {Capacity} meters wait for alarm recomputation; every meter is recomputed from {From:O}.")]
-    public static partial void QueueOverflow(ILogger logger, int capacity, DateTimeOffset from);
+    [LoggerMessage(EventId = 804, Level = LogLevel.Warning, Message = "More than {Capacity} meters wait for {Purpose}; every meter is recomputed from {From:O}.")]
+    public static partial void QueueOverflow(ILogger logger, int capacity, string purpose, DateTimeOffset from);
 }

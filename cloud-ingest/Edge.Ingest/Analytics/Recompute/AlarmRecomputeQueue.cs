@@ -15,6 +15,9 @@ public sealed class AlarmRecomputeQueue(IOptions<AlarmRecomputeOptions> options,
     private Dictionary<string, DateTimeOffset> _pending = new(StringComparer.Ordinal);
     private DateTimeOffset? _everyMeterFrom;
 
+    /// <summary>What the waiting meters are for, in the overflow warning ("alarm recomputation", "the welfare watch").</summary>
+    public string Purpose { get; init; } = "alarm recomputation";
+
     /// <summary>Records that <paramref name="meters"/> have new readings observed from the given times on, and wakes the worker.</summary>
     public void Add(IEnumerable<(string MeterId, DateTimeOffset Earliest)> meters)
     {
@@ -36,7 +39,7 @@ public sealed class AlarmRecomputeQueue(IOptions<AlarmRecomputeOptions> options,
                 {
                     if (_everyMeterFrom is null)
                     {
-                        AlarmLog.QueueOverflow(logger, capacity, earliest);
+                        AlarmLog.QueueOverflow(logger, capacity, Purpose, earliest);
                     }
 
                     _everyMeterFrom = _everyMeterFrom is { } from && from < earliest ? from : earliest;

@@ -21,7 +21,7 @@ public enum AnalyticsEventScope
     /// <summary>A meter's alarm: waterworks and admin.</summary>
     Meter,
 
-    /// <summary>A welfare finding of an enrolled household: the welfare role only (admin does not see welfare alerts).</summary>
+    /// <summary>A welfare event of an enrolled household (household id only): the welfare role and admin.</summary>
     Welfare,
 }
 

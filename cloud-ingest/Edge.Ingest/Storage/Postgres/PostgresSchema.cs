@@ -18,6 +18,7 @@ public static class PostgresSchema
         (4, "reading keys as blocks of 64 seqs", Version4),
         (5, "gateway desired configuration and reported state", Version5),
         (6, "meter and area alarms with their changes", Version6),
+        (7, "welfare watch: household settings, snoozes and away spans, welfare events", WelfareSchema.PostgresVersion7),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
