@@ -10,14 +10,24 @@ namespace Edge.HwSim.Echonet;
 /// SetC → Set_Res, or SetC_SNA echoing the refused EDT; SetI → nothing, or SetI_SNA; SetGet → SetGet_Res/_SNA;
 /// a response always echoes the TID and swaps the objects. Requests to objects the node does not have, responses
 /// and garbage get no answer. Instance code 0 addresses every instance of a class. <see cref="AttachTo"/> makes it the
-/// <see cref="VirtualBrouteMeter"/>'s responder, with the instance list INF (0xD5) sent when a session comes up.
+/// <see cref="VirtualBrouteMeter"/>'s responder, with the instance list INF (0xD5) sent when a session comes up. It
+/// then also announces, by INF (TID 0, to the controller 0x05FF01), what the meters announce themselves: a change of a
+/// status property (fault 0x88, the water meter's abnormal value 0xE3; APPENDIX "announcement at status change") and,
+/// from a smart electric meter, the fixed-time values 0xEA and 0xEB at each half-hour grid point of simulated time
+/// (:00 and :30), as B-route meters notify them every 30 minutes.
 /// </summary>
-public sealed class SimulatedEchonetNode
+public sealed class SimulatedEchonetNode : IDisposable
 {
+    /// <summary>The controller object the meters' announcements are addressed to.</summary>
+    public const int ControllerEoj = 0x05FF01;
+
     private readonly EchonetMeterObject[] _objects;
     private readonly EchonetFrame _request = new();
     private readonly EchonetFrameWriter _writer = new();
     private readonly Lock _lock = new();
+    private readonly List<ITimer> _timers = [];
+    private VirtualBrouteMeter? _meter;
+    private bool _disposed;
 
     /// <summary>Creates a node holding <paramref name="objects"/>; the node profile shares the first one's identification number.</summary>
     public SimulatedEchonetNode(params EchonetMeterObject[] objects)
@@ -29,7 +39,14 @@ public sealed class SimulatedEchonetNode
         }
 
         _objects = objects;
+        foreach (var o in objects)
+        {
+            o.Announced += OnAnnounced;
+        }
     }
+
+    /// <summary>Announcements (INF) the radio took (sent while a session was up).</summary>
+    public int Notifications { get; private set; }
 
     /// <summary>The node's device objects.</summary>
     public IReadOnlyList<EchonetMeterObject> Objects => _objects;
@@ -46,6 +63,106 @@ public sealed class SimulatedEchonetNode
         ArgumentNullException.ThrowIfNull(meter);
         meter.Responder = Answer;
         meter.Announcement = InstanceListNotification;
+        lock (_lock)
+        {
+            _meter = meter;
+            foreach (var smart in _objects.OfType<SimulatedSmartElectricMeter>())
+            {
+                StartFixedTimeNotifications(smart);
+            }
+        }
+    }
+
+    /// <summary>An INF from <paramref name="source"/> with the current values of <paramref name="epcs"/> (those it has).</summary>
+    public byte[] Notification(EchonetMeterObject source, params int[] epcs)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(epcs);
+        lock (_lock)
+        {
+            var buffer = new byte[EchonetFrame.MaxLength];
+            _writer.Begin(buffer, 0, 0, source.Eoj, ControllerEoj, EchonetEsv.Inf);
+            foreach (var epc in epcs)
+            {
+                if (source.Read(epc) is { } edt)
+                {
+                    _writer.Add(epc, edt, 0, edt.Length);
+                }
+            }
+
+            return buffer[.._writer.Finish()];
+        }
+    }
+
+    /// <summary>Stops the half-hourly notifications and detaches from the meters.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _meter = null;
+            foreach (var t in _timers)
+            {
+                t.Dispose();
+            }
+
+            _timers.Clear();
+        }
+
+        foreach (var o in _objects)
+        {
+            o.Announced -= OnAnnounced;
+        }
+    }
+
+    private void OnAnnounced(EchonetMeterObject source, int epc) => Push(Notification(source, epc));
+
+    /// <summary>Sends through the radio, outside the node's lock (the module calls into the node under its own).</summary>
+    private void Push(byte[] frame)
+    {
+        VirtualBrouteMeter? meter;
+        lock (_lock)
+        {
+            meter = _meter;
+        }
+
+        if (meter?.Push is { } push && push(frame))
+        {
+            lock (_lock)
+            {
+                Notifications++;
+            }
+        }
+    }
+
+    /// <summary>A timer at each grid point after now: INF of 0xEA and 0xEB, stamped with that grid point by the meter.</summary>
+    private void StartFixedTimeNotifications(SimulatedSmartElectricMeter smart)
+    {
+        var time = smart.Time;
+        var lastSlot = time.GetUtcNow().ToUnixTimeMilliseconds() / EchonetMeterObject.SlotMs;
+        ITimer? timer = null;
+        timer = time.CreateTimer(_ =>
+        {
+            var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+            var slot = now / EchonetMeterObject.SlotMs;
+            if (slot > lastSlot)
+            {
+                lastSlot = slot;
+                Push(Notification(smart, 0xEA, 0xEB));
+            }
+
+            // Early or late, the next firing is the next grid point.
+            lock (_lock)
+            {
+                if (!_disposed)
+                {
+                    timer!.Change(TimeSpan.FromMilliseconds(((slot + 1) * EchonetMeterObject.SlotMs) - now), Timeout.InfiniteTimeSpan);
+                }
+            }
+        }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timers.Add(timer);
+        var start = time.GetUtcNow().ToUnixTimeMilliseconds();
+        timer.Change(TimeSpan.FromMilliseconds(((lastSlot + 1) * EchonetMeterObject.SlotMs) - start), Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The instance list notification: INF from the node profile to the node profile class (multicast), EPC 0xD5.</summary>
