@@ -70,6 +70,15 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
         }
     }
 
+    /// <summary>A copy of the values waiting for the store (diagnostics).</summary>
+    public MeterObservation[] PendingSnapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _pending];
+        }
+    }
+
     private int AnswerTimeoutMs => (int)Math.Ceiling(_options.AnswerTimeout.TotalMilliseconds);
 
     public void SessionUp(string input, WisunMeterLink meter)
