@@ -11,7 +11,8 @@ namespace Edge.Gateway.Radio;
 /// <c>wisun-</c> and the MAC address of its beacon), then lets the poller read scale and cumulative register every
 /// <see cref="SerialInputOptions.PollInterval"/>, fill gaps from the meter's historical data after an outage and take
 /// notifications. Values arrive in SI units (<see cref="EchonetWisunChannels"/>) and are stored like any meter's
-/// (<see cref="MeterReadingSink"/>); what could not be committed stays pending and is tried again.
+/// (<see cref="MeterReadingSink"/>); what could not be committed stays pending and is tried again. A half-hour grid
+/// value (fixed-time INF, history) is stored once; fault and abnormal-value changes become events (.Status.cs).
 /// </summary>
 internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchonetReadingSink, IEchonetNotificationHandler
 {
