@@ -44,9 +44,11 @@ public sealed class WisunEchonetEventTests(Xunit.Abstractions.ITestOutputHelper 
         await Wait.UntilAsync(() => Rows(db, device, "energy").Count >= 1, TimeSpan.FromSeconds(60), "the first cumulative read");
 
         // Fault: the meter announces it (INF 0x88 = 0x41); the gateway stores it with the next cumulative value.
+        var setMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         meter.SetFault(true);
         await Wait.UntilAsync(() => Kinds(db).Contains("meter-fault"), TimeSpan.FromSeconds(30), "the fault alarm");
         var fault = StoreFile.Events(db).Single(e => e.Kind == "meter-fault");
+        output.WriteLine($"simulated: fault set to alarm reading observed {fault.ObservedMs - setMs} ms");
         var flagged = Rows(db, device, "energy").Single(r => r.Seq == fault.Seq);
         Assert.Equal((device, (int)DataClass.Alarm), (fault.Device, fault.Class));
         Assert.Equal(MeterAlarmFlags.MeterFault, flagged.Flags);
