@@ -10,7 +10,7 @@ namespace Edge.Firmware.Echonet;
 /// for each day back to the last good read; water and gas: Get 0xE2). Notifications (the smart meter's INF of
 /// 0xEA/0xEB every 30 minutes, INF of 0xE0/0xE7) become readings too. When the sink is also an
 /// <see cref="IEchonetStatusSink"/>, each cumulative read asks for fault status 0x88 (and abnormal value 0xE3 of a
-/// water or gas meter) in the same Get, and their announcements (INF) are delivered as they come; a status property
+/// water meter) in the same Get, and their announcements (INF) are delivered as they come; a status property
 /// the meter answers without (Get_SNA, PDC 0) is not asked again. Call <see cref="Tick"/> from the
 /// scheduler, and <see cref="EchonetRequester.Listen"/> in between so notifications are taken while idle; neither
 /// blocks longer than the requester's timeouts.
@@ -277,8 +277,11 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         return n;
     }
 
-    /// <summary>Water and gas meters have 0xE3 "detection of abnormal value"; the smart meter's 0xE3 is its reverse register.</summary>
-    private bool HasAbnormalValue => MeterClass == EchonetClass.WaterFlowMeter || MeterClass == EchonetClass.GasMeter;
+    /// <summary>
+    /// The water flow meter has 0xE3 "detection of abnormal value" (Machine Readable Appendix: announced at status change);
+    /// the gas meter 0x0282 defines only 0xE0 and 0xE2 there, and the smart meter's 0xE3 is its reverse register.
+    /// </summary>
+    private bool HasAbnormalValue => MeterClass == EchonetClass.WaterFlowMeter;
 
     private bool IsStatus(int epc) => epc == 0x88 || (epc == 0xE3 && HasAbnormalValue);
 

@@ -3,8 +3,7 @@ namespace Edge.Firmware.Echonet;
 /// <summary>
 /// Where <see cref="EchonetMeterPoller"/> delivers a meter's status properties, when its reading sink also implements
 /// this: fault status 0x88 (APPENDIX §2.2, every device object: 0x41 fault occurred, 0x42 no fault) and, for the water
-/// flow meter 0x0281 and the gas meter 0x0282, detection of abnormal value in metering data 0xE3 (0x41 detected, 0x42
-/// not detected). Both are read with every cumulative read and announced by the meter on change (INF, the
+/// flow meter 0x0281, detection of abnormal value in metering data 0xE3 (0x41 detected, 0x42 not detected). Both are read with every cumulative read and announced by the meter on change (INF, the
 /// status-change announcement rule).
 /// </summary>
 public interface IEchonetStatusSink

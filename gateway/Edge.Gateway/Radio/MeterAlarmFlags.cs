@@ -23,9 +23,9 @@ internal static class MeterAlarmFlags
     /// <summary>ECHONET Lite fault status 0x88 returned to "no fault" (0x42).</summary>
     public const int MeterFaultCleared = 0x1000;
 
-    /// <summary>ECHONET Lite water/gas meter 0xE3 became "abnormal value detected" (0x41), or a reminder while it lasts.</summary>
+    /// <summary>ECHONET Lite water meter 0xE3 became "abnormal value detected" (0x41), or a reminder while it lasts.</summary>
     public const int AbnormalValue = 0x2000;
 
-    /// <summary>ECHONET Lite water/gas meter 0xE3 returned to "no abnormal value" (0x42).</summary>
+    /// <summary>ECHONET Lite water meter 0xE3 returned to "no abnormal value" (0x42).</summary>
     public const int AbnormalValueCleared = 0x4000;
 }

@@ -92,6 +92,18 @@ public sealed class EchonetStatusTests
     }
 
     [Fact]
+    public void Tick_GasMeter_FaultAskedButNoAbnormalValue()
+    {
+        // The Machine Readable Appendix gives the gas meter 0x0282 only 0xE0 and 0xE2 of its own.
+        var meter = new SimulatedEchonetMeter(_clock, 0x028201) { RegisterAt = _ => 1234 };
+        meter.Properties[0x88] = [0x42];
+        var poller = new EchonetMeterPoller(meter, _clock, 0x028201, _sink);
+        Assert.True(poller.Tick());
+        Assert.Equal("1081000105FF0102820162 02 E000 8800".Replace(" ", string.Empty, StringComparison.Ordinal), Convert.ToHexString(meter.Received[0]));
+        Assert.Equal(["status 88 False", "reading E0"], _sink.Log);
+    }
+
+    [Fact]
     public void Tick_MeterWithoutStatusProperty_ReadingStillTakenAndNotAskedAgain()
     {
         var meter = SmartMeter(); // no 0x88: the Get of E0 and 88 comes back Get_SNA with E0 in it
