@@ -224,7 +224,7 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         return delivered;
     }
 
-    /// <summary>INF/INFC from the meter: learns its scale and delivers 0xE0/0xE3/0xE7 and 0xEA/0xEB values.</summary>
+    /// <summary>INF/INFC from the meter: learns its scale, delivers 0xE0/0xE3/0xE7 and 0xEA/0xEB values and announced status (0x88, water 0xE3).</summary>
     public void OnNotification(EchonetFrame frame)
     {
         if (frame.Seoj != MeterEoj)
