@@ -8,7 +8,10 @@ namespace Edge.Firmware.Echonet;
 /// <see cref="IntervalMs"/>; when a read succeeds after a gap (an outage of the meter, the radio or us) it
 /// fills the gap from the meter's half-hourly historical data (smart meter: SetC 0xE5 = day, then Get 0xE2,
 /// for each day back to the last good read; water and gas: Get 0xE2). Notifications (the smart meter's INF of
-/// 0xEA/0xEB every 30 minutes, INF of 0xE0/0xE7) become readings too. Call <see cref="Tick"/> from the
+/// 0xEA/0xEB every 30 minutes, INF of 0xE0/0xE7) become readings too. When the sink is also an
+/// <see cref="IEchonetStatusSink"/>, each cumulative read asks for fault status 0x88 (and abnormal value 0xE3 of a
+/// water meter) in the same Get, and their announcements (INF) are delivered as they come; a status property
+/// the meter answers without (Get_SNA, PDC 0) is not asked again. Call <see cref="Tick"/> from the
 /// scheduler, and <see cref="EchonetRequester.Listen"/> in between so notifications are taken while idle; neither
 /// blocks longer than the requester's timeouts.
 /// </summary>
@@ -16,6 +19,10 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
 {
     private readonly IClock _clock;
     private readonly IEchonetReadingSink _sink;
+    private readonly IEchonetStatusSink? _status;
+    private readonly byte[] _readEpcs = new byte[3];
+    private bool _faultUnsupported;
+    private bool _abnormalUnsupported;
     private readonly EchonetValue _value = new EchonetValue();
     private readonly byte[] _scaleEpcs = new byte[] { 0xD3, 0xD7, 0xE1 };
     private long _nextDueUptimeMs;
@@ -26,6 +33,7 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
     {
         _clock = clock;
         _sink = sink;
+        _status = sink as IEchonetStatusSink;
         MeterEoj = meterEoj;
         Requester = new EchonetRequester(transport, clock, this);
     }
@@ -127,22 +135,32 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         return _scaleKnown;
     }
 
-    /// <summary>Gets 0xE0 and delivers it stamped with our wall time.</summary>
+    /// <summary>Gets 0xE0 (with the status properties, see <see cref="IEchonetStatusSink"/>) and delivers it stamped with our wall time.</summary>
     public bool ReadCumulative()
     {
-        if (Requester.Get(MeterEoj, 0xE0) != EchonetOutcome.Ok)
+        var outcome = Requester.Get(MeterEoj, _readEpcs, CumulativeRequest());
+        if (outcome != EchonetOutcome.Ok && outcome != EchonetOutcome.NotAvailable)
         {
             return false;
         }
 
         var f = Requester.Response;
+        var now = _clock.UtcNowUnixMs;
+        for (var k = 0; k < f.PropertyCount && _status != null; k++)
+        {
+            if (IsStatus(f.Epc(k)))
+            {
+                TakeStatus(f, k, now, true);
+            }
+        }
+
         var i = f.Find(0xE0);
-        if (i < 0 || !EchonetPropertyDecoder.Decode(f, i, Scale, _value) || !Deliver(0xE0, _clock.UtcNowUnixMs))
+        if (i < 0 || !EchonetPropertyDecoder.Decode(f, i, Scale, _value) || !Deliver(0xE0, now))
         {
             return false;
         }
 
-        LastReadUnixMs = _clock.UtcNowUnixMs;
+        LastReadUnixMs = now;
         return true;
     }
 
@@ -206,7 +224,7 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         return delivered;
     }
 
-    /// <summary>INF/INFC from the meter: learns its scale and delivers 0xE0/0xE3/0xE7 and 0xEA/0xEB values.</summary>
+    /// <summary>INF/INFC from the meter: learns its scale, delivers 0xE0/0xE3/0xE7 and 0xEA/0xEB values and announced status (0x88, water 0xE3).</summary>
     public void OnNotification(EchonetFrame frame)
     {
         if (frame.Seoj != MeterEoj)
@@ -218,6 +236,12 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
         for (var i = 0; i < frame.PropertyCount; i++)
         {
             var epc = frame.Epc(i);
+            if (_status != null && IsStatus(epc))
+            {
+                TakeStatus(frame, i, _clock.UtcNowUnixMs, false);
+                continue;
+            }
+
             if (epc != 0xE0 && epc != 0xE3 && epc != 0xE7 && epc != 0xEA && epc != 0xEB)
             {
                 continue;
@@ -233,6 +257,59 @@ public sealed class EchonetMeterPoller : IEchonetNotificationHandler
                 : _clock.UtcNowUnixMs;
             Deliver(epc, at);
         }
+    }
+
+    /// <summary>Fills the EPCs of a cumulative read: 0xE0, then the status properties the meter has not refused.</summary>
+    private int CumulativeRequest()
+    {
+        var n = 0;
+        _readEpcs[n++] = 0xE0;
+        if (_status != null && !_faultUnsupported)
+        {
+            _readEpcs[n++] = 0x88;
+        }
+
+        if (_status != null && !_abnormalUnsupported && HasAbnormalValue)
+        {
+            _readEpcs[n++] = 0xE3;
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The water flow meter has 0xE3 "detection of abnormal value" (Machine Readable Appendix: announced at status change);
+    /// the gas meter 0x0282 defines only 0xE0 and 0xE2 there, and the smart meter's 0xE3 is its reverse register.
+    /// </summary>
+    private bool HasAbnormalValue => MeterClass == EchonetClass.WaterFlowMeter;
+
+    private bool IsStatus(int epc) => epc == 0x88 || (epc == 0xE3 && HasAbnormalValue);
+
+    /// <summary>Delivers status property <paramref name="i"/>; PDC 0 in a response (Get_SNA) means the meter has none.</summary>
+    private void TakeStatus(EchonetFrame f, int i, long at, bool response)
+    {
+        var epc = f.Epc(i);
+        if (f.Pdc(i) == 0)
+        {
+            if (response && epc == 0x88)
+            {
+                _faultUnsupported = true;
+            }
+            else if (response)
+            {
+                _abnormalUnsupported = true;
+            }
+
+            return;
+        }
+
+        if (!EchonetPropertyDecoder.Decode(f, i, Scale, _value) || _value.Kind != EchonetValueKind.Flag)
+        {
+            _status!.OnStatusError(MeterEoj, epc, _value.ErrorText ?? "not a status value");
+            return;
+        }
+
+        _status!.OnStatus(MeterEoj, epc, _value.Flag, at);
     }
 
     private bool Deliver(int epc, long at)

@@ -144,6 +144,15 @@ public static partial class EchonetPropertyDecoder
                 return Done;
             case 0xE3:
                 return AbnormalValue(epc, b, o, pdc, v);
+            case 0xE4: // security data information: unsigned long, the abnormal states as bits (assignment not published)
+                if ((r = Size(v, epc, pdc, 4)) != Done)
+                {
+                    return r;
+                }
+
+                v.Kind = EchonetValueKind.Number;
+                v.Raw = U32(b, o);
+                return Done;
             default:
                 return Unhandled;
         }

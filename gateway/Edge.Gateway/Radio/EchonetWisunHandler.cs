@@ -11,12 +11,16 @@ namespace Edge.Gateway.Radio;
 /// <c>wisun-</c> and the MAC address of its beacon), then lets the poller read scale and cumulative register every
 /// <see cref="SerialInputOptions.PollInterval"/>, fill gaps from the meter's historical data after an outage and take
 /// notifications. Values arrive in SI units (<see cref="EchonetWisunChannels"/>) and are stored like any meter's
-/// (<see cref="MeterReadingSink"/>); what could not be committed stays pending and is tried again.
+/// (<see cref="MeterReadingSink"/>); what could not be committed stays pending and is tried again. A half-hour grid
+/// value (fixed-time INF, history) is stored once; fault and abnormal-value changes become events (.Status.cs).
 /// </summary>
 internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchonetReadingSink, IEchonetNotificationHandler
 {
     // Values kept while the store refuses them (a full or failing disk) before the oldest are dropped.
     private const int MaxPending = 20_000;
+
+    // Grid values remembered against duplicates before old ones are forgotten (two channels × 48 slots × 100 days).
+    private const int GridTakenMax = 9_600;
 
     private readonly WisunBrouteOptions _options;
     private readonly TimeSpan _pollInterval;
@@ -29,6 +33,7 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
     private readonly EchonetValue _value = new();
     private readonly Lock _lock = new();
     private readonly List<MeterObservation> _pending = [];
+    private readonly HashSet<(string Channel, long At)> _gridTaken = [];
     private int _meterEoj;
     private long _identifyAfterMs;
     private EchonetMeterPoller? _poller;
@@ -66,6 +71,15 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
         }
     }
 
+    /// <summary>A copy of the values waiting for the store (diagnostics).</summary>
+    public MeterObservation[] PendingSnapshot()
+    {
+        lock (_lock)
+        {
+            return [.. _pending];
+        }
+    }
+
     private int AnswerTimeoutMs => (int)Math.Ceiling(_options.AnswerTimeout.TotalMilliseconds);
 
     public void SessionUp(string input, WisunMeterLink meter)
@@ -91,7 +105,7 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
             }
         }
 
-        _poller!.Tick();
+        TickPoller();
     }
 
     public void Listen(string input, WisunMeterLink meter, int timeoutMs)
@@ -133,13 +147,21 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
 
         lock (_lock)
         {
+            // A half-hour grid value (fixed-time INF, history) already taken is not stored twice.
+            if (IsGridValue(epc) && !_gridTaken.Add((channel, observedUnixMs)))
+            {
+                return;
+            }
+
+            PruneGridTaken(observedUnixMs);
             if (_pending.Count >= MaxPending)
             {
                 _pending.RemoveAt(0);
                 LogPendingFull(_logger, Device ?? "?", MaxPending);
             }
 
-            _pending.Add(new MeterObservation(channel, unit, m, scale, observedUnixMs));
+            var flags = epc == 0xE0 ? TakeStatusFlags() : 0;
+            _pending.Add(new MeterObservation(channel, unit, m, scale, observedUnixMs, flags));
         }
     }
 
@@ -149,6 +171,19 @@ internal sealed partial class EchonetWisunHandler : IWisunPayloadHandler, IEchon
         if (_meterEoj == 0 && frame.SeojClass == EchonetClass.NodeProfile)
         {
             _meterEoj = MeterIn(frame);
+        }
+    }
+
+    /// <summary>Fixed-time values 0xEA/0xEB and historical slots 0xE2/0xE4: stamped on the meter's half-hour grid.</summary>
+    private static bool IsGridValue(int epc) => epc is 0xEA or 0xEB or 0xE2 or 0xE4;
+
+    /// <summary>Forgets grid values older than the history a gap fill can reach (99 days and a margin).</summary>
+    private void PruneGridTaken(long nowUnixMs)
+    {
+        if (_gridTaken.Count > GridTakenMax)
+        {
+            var oldest = nowUnixMs - (101 * 86_400_000L);
+            _gridTaken.RemoveWhere(g => g.At < oldest);
         }
     }
 

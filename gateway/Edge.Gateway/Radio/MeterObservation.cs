@@ -6,4 +6,5 @@ namespace Edge.Gateway.Radio;
 /// <param name="Mantissa">Value = mantissa × 10^-scale.</param>
 /// <param name="Scale">Decimal scale (0..18).</param>
 /// <param name="ObservedUnixMs">When the value was measured (old values become backfill in the store's classifier).</param>
-internal sealed record MeterObservation(string Channel, string Unit, long Mantissa, int Scale, long ObservedUnixMs);
+/// <param name="Flags">Reading flags (<see cref="MeterAlarmFlags"/>): the classifier turns them into events.</param>
+internal sealed record MeterObservation(string Channel, string Unit, long Mantissa, int Scale, long ObservedUnixMs, int Flags = 0);

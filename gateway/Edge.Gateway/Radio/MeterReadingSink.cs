@@ -73,7 +73,8 @@ internal sealed partial class MeterReadingSink(
 
     /// <summary>
     /// Stores values of one meter that carry their own observed times (historical data, fixed-time registers) in one
-    /// commit, one sequence number per value, clock quality gateway (the gateway placed them in time). True when committed.
+    /// commit, one sequence number per value, clock quality gateway (the gateway placed them in time), each with its flags
+    /// (events). True when committed.
     /// </summary>
     public async Task<bool> StoreObservationsAsync(
         string device, IReadOnlyList<MeterObservation> values, long receivedUnixMs, string input, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ internal sealed partial class MeterReadingSink(
             state = sequences.Next(device, -1, 0, receivedUnixMs, dedupe: false)!;
             records.Add(new ReadingRecord(
                 device, state.LastSeq, value.Channel, value.Unit, value.Mantissa, value.Scale,
-                value.ObservedUnixMs, ClockQuality.Gateway, 0, receivedUnixMs, DataClass.Reading));
+                value.ObservedUnixMs, ClockQuality.Gateway, value.Flags, receivedUnixMs, DataClass.Reading));
         }
 
         var frame = classifier.Classify(records) with { MeterSequence = state };

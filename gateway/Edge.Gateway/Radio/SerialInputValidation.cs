@@ -152,5 +152,10 @@ internal static class SerialInputValidation
         {
             errors.Add($"{key}:Wisun:HistoryDays must be 0..99 and Wisun:RetryDelay positive");
         }
+
+        if (wisun.StatusReminder < TimeSpan.Zero)
+        {
+            errors.Add($"{key}:Wisun:StatusReminder must not be negative");
+        }
     }
 }

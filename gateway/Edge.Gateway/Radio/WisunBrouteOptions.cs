@@ -36,6 +36,12 @@ public sealed class WisunBrouteOptions
     /// <summary>Most days of half-hourly history fetched to fill one gap (the smart meter keeps 0-99).</summary>
     public int HistoryDays { get; set; } = 7;
 
+    /// <summary>
+    /// While a meter's fault (0x88) or abnormal value (0xE3) lasts, the alarm is stored again at most this often (with a
+    /// read that still shows it); zero: only on changes.
+    /// </summary>
+    public TimeSpan StatusReminder { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Parses <see cref="MeterEoj"/>: six hex digits of a meter class (0x0281, 0x0282, 0x0288).</summary>
     public static bool TryParseEoj(string? text, out int eoj)
     {

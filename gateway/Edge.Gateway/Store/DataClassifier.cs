@@ -9,7 +9,8 @@ namespace Edge.Gateway.Store;
 /// Assigns classes (DESIGN.md, gateway promise 3): a reading is class reading, or backfill when it was
 /// observed more than <see cref="StoreOptions.BackfillAfter"/> before it was received. Its flags
 /// (firmware/FRAME.md, "Flags") yield events: reverse and tamper are alarms, lost-before, reboot and
-/// low-battery are status; leak, burst and dry (meters the gateway reads itself, <see cref="MeterAlarmFlags"/>) are alarms. Each flagged reading yields its own event (tamper is latched on the device,
+/// low-battery are status; leak, burst and dry (meters the gateway reads itself, <see cref="MeterAlarmFlags"/>) are alarms,
+/// and so are an ECHONET Lite meter's fault and abnormal value, whose return to normal is status. Each flagged reading yields its own event (tamper is latched on the device,
 /// so it repeats while latched; the ingest decides what is new).
 /// </summary>
 internal sealed class DataClassifier(IOptions<GatewayOptions> options)
@@ -24,6 +25,10 @@ internal sealed class DataClassifier(IOptions<GatewayOptions> options)
         (MeterAlarmFlags.Leak, "leak", DataClass.Alarm),
         (MeterAlarmFlags.Burst, "burst", DataClass.Alarm),
         (MeterAlarmFlags.Dry, "dry", DataClass.Alarm),
+        (MeterAlarmFlags.MeterFault, "meter-fault", DataClass.Alarm),
+        (MeterAlarmFlags.MeterFaultCleared, "meter-fault-cleared", DataClass.Status),
+        (MeterAlarmFlags.AbnormalValue, "abnormal-value", DataClass.Alarm),
+        (MeterAlarmFlags.AbnormalValueCleared, "abnormal-value-cleared", DataClass.Status),
     ];
 
     /// <summary>The readings with their class set, and the events of their flags.</summary>

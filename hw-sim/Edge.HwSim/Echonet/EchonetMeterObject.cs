@@ -5,8 +5,10 @@ namespace Edge.HwSim.Echonet;
 /// (simulated time), and every half-hour grid point it passes (local time, JST by default) is recorded as the meters'
 /// historical data is (APPENDIX, low-voltage smart electric energy meter 0xE2 / water flow meter 0xE2: the cumulative
 /// value at 00:00, 00:30, ... 23:30), for 100 days. The super class properties (APPENDIX §2.2: 0x80, 0x82, 0x83, 0x88,
-/// 0x8A, property maps 0x9D-0x9F) are answered here; a class adds its own. Thread safe: the virtual module asks from
-/// its timers, tests read the state.
+/// 0x8A, property maps 0x9D-0x9F) are answered here; a class adds its own. Faults are injected with
+/// <see cref="SetFault"/> (fault status 0x88: 0x41 fault occurred, 0x42 no fault); a change of an announced status
+/// property raises <see cref="Announced"/>, which the node sends as INF (APPENDIX: 0x80 and 0x88 are announced at
+/// status change). Thread safe: the virtual module asks from its timers, tests read the state.
 /// </summary>
 public abstract class EchonetMeterObject
 {
@@ -18,6 +20,7 @@ public abstract class EchonetMeterObject
 
     private readonly Dictionary<long, long[]> _history = [];
     private long _lastUnixMs;
+    private bool _fault;
 
     /// <summary>Creates the object at the current simulated time (nothing is recorded before it).</summary>
     protected EchonetMeterObject(int eoj, TimeProvider time, byte[] identification)
@@ -52,7 +55,22 @@ public abstract class EchonetMeterObject
     public int UtcOffsetMinutes { get; init; } = 540;
 
     /// <summary>Where simulated time comes from.</summary>
-    protected TimeProvider Time { get; }
+    public TimeProvider Time { get; }
+
+    /// <summary>A status property changed (its EPC): the node announces it by INF.</summary>
+    public event Action<EchonetMeterObject, int>? Announced;
+
+    /// <summary>Fault status 0x88: true reads 0x41 (fault occurred).</summary>
+    public bool Fault
+    {
+        get
+        {
+            lock (Sync)
+            {
+                return _fault;
+            }
+        }
+    }
 
     /// <summary>Guards the state; derived classes take it around their own reads and writes.</summary>
     protected Lock Sync { get; } = new();
@@ -64,7 +82,7 @@ public abstract class EchonetMeterObject
     protected virtual byte[] SettableEpcs => [];
 
     /// <summary>EPCs the object announces on change (for the status change announcement map 0x9D).</summary>
-    protected virtual byte[] AnnouncedEpcs => [0x80];
+    protected virtual byte[] AnnouncedEpcs => [0x80, 0x88];
 
     /// <summary>The EDT of <paramref name="epc"/> now, or null when the object has no such property.</summary>
     public byte[]? Read(int epc)
@@ -77,7 +95,7 @@ public abstract class EchonetMeterObject
                 0x80 => [0x30], // operation status: ON
                 0x82 => [0x00, 0x00, (byte)'F', 0x00], // APPENDIX release F
                 0x83 => (byte[])Identification.Clone(),
-                0x88 => [0x42], // fault status: no fault
+                0x88 => [_fault ? (byte)0x41 : (byte)0x42], // fault status: 0x41 fault occurred, 0x42 no fault
                 0x8A => [Identification[1], Identification[2], Identification[3]],
                 0x9D => PropertyMap(AnnouncedEpcs),
                 0x9E => PropertyMap(SettableEpcs),
@@ -95,6 +113,26 @@ public abstract class EchonetMeterObject
             AdvanceToNow();
             return WriteClassProperty(epc, edt);
         }
+    }
+
+    /// <summary>Sets or clears the fault (0x88); a change is announced.</summary>
+    public void SetFault(bool fault) => ChangeStatus(0x88, ref _fault, fault);
+
+    /// <summary>Sets a boolean status <paramref name="field"/> of property <paramref name="epc"/> and announces a change.</summary>
+    protected void ChangeStatus(int epc, ref bool field, bool value)
+    {
+        lock (Sync)
+        {
+            AdvanceToNow();
+            if (field == value)
+            {
+                return;
+            }
+
+            field = value;
+        }
+
+        Announced?.Invoke(this, epc);
     }
 
     /// <summary>Brings the consumption up to the current simulated time.</summary>

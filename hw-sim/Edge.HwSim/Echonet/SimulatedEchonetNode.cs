@@ -10,14 +10,24 @@ namespace Edge.HwSim.Echonet;
 /// SetC → Set_Res, or SetC_SNA echoing the refused EDT; SetI → nothing, or SetI_SNA; SetGet → SetGet_Res/_SNA;
 /// a response always echoes the TID and swaps the objects. Requests to objects the node does not have, responses
 /// and garbage get no answer. Instance code 0 addresses every instance of a class. <see cref="AttachTo"/> makes it the
-/// <see cref="VirtualBrouteMeter"/>'s responder, with the instance list INF (0xD5) sent when a session comes up.
+/// <see cref="VirtualBrouteMeter"/>'s responder, with the instance list INF (0xD5) sent when a session comes up. It
+/// then also announces, by INF (TID 0, to the controller 0x05FF01), what the meters announce themselves: a change of a
+/// status property (fault 0x88, the water meter's abnormal value 0xE3; APPENDIX "announcement at status change") and,
+/// from a smart electric meter, the fixed-time values 0xEA and 0xEB at each half-hour grid point of simulated time
+/// (:00 and :30), as B-route meters notify them every 30 minutes.
 /// </summary>
-public sealed class SimulatedEchonetNode
+public sealed partial class SimulatedEchonetNode : IDisposable
 {
+    /// <summary>The controller object the meters' announcements are addressed to.</summary>
+    public const int ControllerEoj = 0x05FF01;
+
     private readonly EchonetMeterObject[] _objects;
     private readonly EchonetFrame _request = new();
     private readonly EchonetFrameWriter _writer = new();
     private readonly Lock _lock = new();
+    private readonly List<ITimer> _timers = [];
+    private VirtualBrouteMeter? _meter;
+    private bool _disposed;
 
     /// <summary>Creates a node holding <paramref name="objects"/>; the node profile shares the first one's identification number.</summary>
     public SimulatedEchonetNode(params EchonetMeterObject[] objects)
@@ -29,7 +39,14 @@ public sealed class SimulatedEchonetNode
         }
 
         _objects = objects;
+        foreach (var o in objects)
+        {
+            o.Announced += OnAnnounced;
+        }
     }
+
+    /// <summary>Announcements (INF) the radio took (sent while a session was up).</summary>
+    public int Notifications { get; private set; }
 
     /// <summary>The node's device objects.</summary>
     public IReadOnlyList<EchonetMeterObject> Objects => _objects;
@@ -46,18 +63,14 @@ public sealed class SimulatedEchonetNode
         ArgumentNullException.ThrowIfNull(meter);
         meter.Responder = Answer;
         meter.Announcement = InstanceListNotification;
-    }
-
-    /// <summary>The instance list notification: INF from the node profile to the node profile class (multicast), EPC 0xD5.</summary>
-    public byte[] InstanceListNotification()
-    {
         lock (_lock)
         {
-            var buffer = new byte[EchonetFrame.MaxLength];
-            _writer.Begin(buffer, 0, 0, EchonetClass.NodeProfileEoj, EchonetClass.NodeProfileEoj, EchonetEsv.Inf);
-            var list = InstanceList();
-            _writer.Add(0xD5, list, 0, list.Length);
-            return buffer[.._writer.Finish()];
+            var first = _meter is null;
+            _meter = meter;
+            foreach (var smart in first ? _objects.OfType<SimulatedSmartElectricMeter>() : [])
+            {
+                StartFixedTimeNotifications(smart);
+            }
         }
     }
 

@@ -7,11 +7,13 @@ namespace Edge.HwSim.Echonet;
 /// <see cref="FlowM3PerHour"/>: cumulative flow 0xE0 = volume ÷ unit 0xE1 (0x00 1 m³ ... 0x06 0.000001 m³), kept to
 /// 8 digits (0-99,999,999, wrapping); historical data 0xE2 = the 48 half-hour grid points of the current local day
 /// (no day field in this class; 0xFFFFFFFE for points not reached); water type 0xD0 running water, owner 0xD1
-/// public waterworks company; abnormal value 0xE3 not found.
+/// public waterworks company; detection of abnormal value 0xE3 (0x41 detected, 0x42 not; announced on change, set with
+/// <see cref="SetAbnormalValue"/>) and security data 0xE4 (unsigned long, <see cref="SecurityData"/>).
 /// </summary>
 public sealed class SimulatedWaterFlowMeter : EchonetMeterObject
 {
     private decimal _volumeM3;
+    private bool _abnormal;
 
     /// <summary>Creates the meter as instance 1 (0x028101) at the current simulated time with <paramref name="volumeM3"/> on its register.</summary>
     public SimulatedWaterFlowMeter(TimeProvider time, byte[] identification, decimal volumeM3 = 0)
@@ -22,6 +24,21 @@ public sealed class SimulatedWaterFlowMeter : EchonetMeterObject
 
     /// <summary>Unit code 0xE1.</summary>
     public int UnitCode { get; init; } = 0x03;
+
+    /// <summary>Security data information 0xE4: abnormal states as bits (their assignment is the meter's own).</summary>
+    public uint SecurityData { get; set; }
+
+    /// <summary>Detection of abnormal value 0xE3: true reads 0x41.</summary>
+    public bool AbnormalValue
+    {
+        get
+        {
+            lock (Sync)
+            {
+                return _abnormal;
+            }
+        }
+    }
 
     /// <summary>Flow now, m³/h.</summary>
     public decimal FlowM3PerHour { get; set; } = 0.05m;
@@ -63,7 +80,13 @@ public sealed class SimulatedWaterFlowMeter : EchonetMeterObject
     public long RegisterOf(decimal m3) => (long)(decimal.Floor(m3 / M3PerCount) % 100_000_000m);
 
     /// <inheritdoc />
-    protected override byte[] GettableEpcs => [0xD0, 0xD1, 0xE0, 0xE1, 0xE2, 0xE3];
+    protected override byte[] GettableEpcs => [0xD0, 0xD1, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4];
+
+    /// <inheritdoc />
+    protected override byte[] AnnouncedEpcs => [0x80, 0x88, 0xE3];
+
+    /// <summary>Sets or clears the abnormal value (0xE3); a change is announced.</summary>
+    public void SetAbnormalValue(bool abnormal) => ChangeStatus(0xE3, ref _abnormal, abnormal);
 
     /// <inheritdoc />
     protected override byte[]? ReadClassProperty(int epc)
@@ -74,7 +97,8 @@ public sealed class SimulatedWaterFlowMeter : EchonetMeterObject
             case 0xD1: return [0x31];
             case 0xE0: return U32(RegisterOf(_volumeM3));
             case 0xE1: return [(byte)UnitCode];
-            case 0xE3: return [0x42];
+            case 0xE3: return [_abnormal ? (byte)0x41 : (byte)0x42];
+            case 0xE4: return U32(SecurityData);
             case 0xE2:
                 var midnight = LocalMidnight(NowUnixMs);
                 var edt = new byte[48 * 4];

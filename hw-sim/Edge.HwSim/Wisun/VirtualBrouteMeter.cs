@@ -50,6 +50,12 @@ public sealed class VirtualBrouteMeter
     /// </summary>
     public Func<byte[]?> Announcement { get; set; } = () => null;
 
+    /// <summary>
+    /// Sends a frame the meter announces by itself (INF) to the all-nodes multicast address; set by the module in range
+    /// (<see cref="VirtualWisunModule.PushFromMeter"/>), null without one. True when a session was up to carry it.
+    /// </summary>
+    public Func<byte[], bool>? Push { get; set; }
+
     /// <summary>Requests the meter received.</summary>
     public int Requests { get; internal set; }
 

@@ -22,6 +22,7 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
     private readonly List<ITimer> _timers = [];
     private readonly List<byte> _input = [];
     private int _generation;
+    private bool _disposed;
     private bool _echo = true;
     private bool _hexData;
     private int _channel = 33;
@@ -44,6 +45,7 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
         _time = time;
         Meter = meter;
         _hexData = options.HexDataAtStart;
+        meter.Push = PushFromMeter;
     }
 
     /// <summary>The meter in range.</summary>
@@ -94,7 +96,7 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
         ArgumentNullException.ThrowIfNull(payload);
         lock (_lock)
         {
-            if (!_session || !Meter.Present)
+            if (!_session || !Meter.Present || _disposed)
             {
                 return false;
             }
@@ -164,11 +166,13 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
     {
-        base.Dispose(disposing);
+        // Before the pty closes: no timer nor announcement may write to it afterwards.
         if (disposing)
         {
             lock (_lock)
             {
+                _disposed = true;
+                _session = false;
                 _generation++;
                 foreach (var t in _timers)
                 {
@@ -177,7 +181,11 @@ public sealed partial class VirtualWisunModule : VirtualSerialDevice
 
                 _timers.Clear();
             }
+
+            Meter.Push = null;
         }
+
+        base.Dispose(disposing);
     }
 
     /// <summary>Runs <paramref name="action"/> under the lock after <paramref name="delay"/> of simulated time, unless the module was reset meanwhile.</summary>

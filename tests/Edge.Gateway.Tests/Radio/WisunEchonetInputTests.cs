@@ -34,7 +34,8 @@ public sealed class WisunEchonetInputTests(Xunit.Abstractions.ITestOutputHelper 
         var time = new ScaledTimeProvider(20, new DateTimeOffset(2026, 11, 26, 0, 28, 0, TimeSpan.Zero));
         var meter = new SimulatedSmartElectricMeter(time, Id, energyKwh: 12345.6m) { Coefficient = 10, UnitCode = 0x02, EffectiveDigits = 8, PowerWatts = 1200 };
         var radio = new VirtualBrouteMeter();
-        new SimulatedEchonetNode(meter).AttachTo(radio);
+        using var node = new SimulatedEchonetNode(meter);
+        node.AttachTo(radio);
         using var module = new VirtualWisunModule(new VirtualWisunModuleOptions(), radio, time);
         module.Start();
         var startMs = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -80,7 +81,8 @@ public sealed class WisunEchonetInputTests(Xunit.Abstractions.ITestOutputHelper 
         var time = new ScaledTimeProvider(20, new DateTimeOffset(2026, 11, 26, 3, 0, 0, TimeSpan.Zero));
         var meter = new SimulatedWaterFlowMeter(time, Id, volumeM3: 321.5m) { UnitCode = 0x03, FlowM3PerHour = 0.6m };
         var radio = new VirtualBrouteMeter();
-        new SimulatedEchonetNode(meter).AttachTo(radio);
+        using var node = new SimulatedEchonetNode(meter);
+        node.AttachTo(radio);
         using var module = new VirtualWisunModule(new VirtualWisunModuleOptions(), radio, time);
         module.Start();
         using var gateway = await StartGatewayAsync(time, radio, module.PortPath, pollInterval: "00:00:30");

@@ -15,6 +15,10 @@ public class DataClassifierTests
     [InlineData(4, "lost-before", DataClass.Status)]   // bit 2
     [InlineData(8, "reboot", DataClass.Status)]        // bit 3
     [InlineData(16, "low-battery", DataClass.Status)]  // bit 4
+    [InlineData(0x800, "meter-fault", DataClass.Alarm)]             // Radio/README.md: ECHONET 0x88 = 0x41
+    [InlineData(0x1000, "meter-fault-cleared", DataClass.Status)]   // 0x88 back to 0x42
+    [InlineData(0x2000, "abnormal-value", DataClass.Alarm)]         // water meter 0xE3 = 0x41
+    [InlineData(0x4000, "abnormal-value-cleared", DataClass.Status)] // 0xE3 back to 0x42
     public void Classify_OneFlag_YieldsItsEvent(int flags, string kind, DataClass dataClass)
     {
         var frame = Classifier().Classify([Reading(18, Received - 60_000, flags)]);

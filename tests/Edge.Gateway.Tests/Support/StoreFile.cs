@@ -27,6 +27,29 @@ internal static class StoreFile
         return rows;
     }
 
+    public sealed record EventRow(string Device, long Seq, long ObservedMs, string Kind, int Class);
+
+    /// <summary>The events table in insertion order.</summary>
+    public static List<EventRow> Events(string dbPath)
+    {
+        if (!File.Exists(dbPath))
+        {
+            return [];
+        }
+
+        using var connection = Open(dbPath);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT device, seq, observed_ms, kind, class FROM events ORDER BY id";
+        using var r = command.ExecuteReader();
+        var events = new List<EventRow>();
+        while (r.Read())
+        {
+            events.Add(new EventRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetInt32(4)));
+        }
+
+        return events;
+    }
+
     public static long Scalar(string dbPath, string sql)
     {
         using var connection = Open(dbPath);
