@@ -30,7 +30,8 @@ public static class AlarmsApi
             .WithName("ListAlarms")
             .WithDescription(
                 "Meter and area alarms, newest change first: continuous-leak, night-flow, burst, backflow, tamper, dry-pipe, " +
-                "low-battery, stuck-meter, no-communication, consumption-jump, suspected-pressure-loss. state=open (default) " +
+                "low-battery, stuck-meter, no-communication, consumption-jump, suspected-pressure-loss, meter-fault, abnormal-value. " +
+                "state=open (default) " +
                 "or all; area, meter and kind filter; limit 1-500 (default 100); after = the 'next' cursor of the previous page.")
             .RequireEndpointGroup(EndpointGroup.MeterAlarms)
             .Produces<AlarmList>()

@@ -35,4 +35,10 @@ public enum AlarmKind
 
     /// <summary>Backflow at several meters of one area in the same hour (an area's alarm, <see cref="PressureLossRule"/>).</summary>
     SuspectedPressureLoss,
+
+    /// <summary>The meter reports a fault (ECHONET Lite fault status 0x88 = 0x41): from the fault flag until its cleared flag.</summary>
+    MeterFault,
+
+    /// <summary>The meter detected an abnormal value in its own metering data (ECHONET Lite water flow meter 0xE3 = 0x41).</summary>
+    AbnormalValue,
 }

@@ -16,6 +16,8 @@ public static class AlarmKindNames
         [AlarmKind.NoCommunication] = "no-communication",
         [AlarmKind.ConsumptionJump] = "consumption-jump",
         [AlarmKind.SuspectedPressureLoss] = AreaEvent.SuspectedPressureLoss,
+        [AlarmKind.MeterFault] = "meter-fault",
+        [AlarmKind.AbnormalValue] = "abnormal-value",
     };
 
     private static readonly Dictionary<string, AlarmKind> _kinds = _names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);

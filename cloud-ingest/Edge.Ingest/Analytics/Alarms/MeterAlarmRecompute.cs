@@ -13,7 +13,7 @@ public static class MeterAlarmRecompute
     public static IReadOnlyList<AlarmKind> HourlyKinds { get; } =
     [
         AlarmKind.ContinuousLeak, AlarmKind.NightFlow, AlarmKind.Burst, AlarmKind.Backflow, AlarmKind.Tamper,
-        AlarmKind.DryPipe, AlarmKind.LowBattery, AlarmKind.StuckMeter,
+        AlarmKind.DryPipe, AlarmKind.LowBattery, AlarmKind.StuckMeter, AlarmKind.MeterFault, AlarmKind.AbnormalValue,
     ];
 
     /// <summary>Recomputes the hourly alarms and no communication of one meter; returns the changes for the stream.</summary>

@@ -57,6 +57,62 @@ public static partial class MeterAlarmRules
         return FlagRuns(series, AlarmKind.LowBattery, MeterFlagBits.LowBattery, "The meter reports a low battery.", latching: false);
     }
 
+    /// <summary>
+    /// Meter fault (issue 9, ECHONET Lite 0x88): the gateway flags a reading when the status changes (and once a day as
+    /// a reminder while it lasts, <c>Wisun:StatusReminder</c>), not every reading, so the alarm runs from a fault flag
+    /// to a cleared flag; hours with neither keep it open.
+    /// </summary>
+    public static IReadOnlyList<AlarmEpisode> MeterFault(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return SetReset(series, AlarmKind.MeterFault, MeterFlagBits.Fault, MeterFlagBits.FaultCleared, "The meter reports a fault.");
+    }
+
+    /// <summary>Abnormal value (issue 9, ECHONET Lite water flow meter 0xE3): from the detected flag to its cleared flag.</summary>
+    public static IReadOnlyList<AlarmEpisode> AbnormalValue(MeterSeries series)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return SetReset(series, AlarmKind.AbnormalValue, MeterFlagBits.AbnormalValue, MeterFlagBits.AbnormalValueCleared,
+            "The meter detected an abnormal value in its metering data.");
+    }
+
+    // A condition announced by change: raised by the set bit, held by reported hours with neither bit, cleared by an hour
+    // with the clear bit and not the set bit. An open alarm that began before the recomputed window stays open until a
+    // clear bit (the gateway's daily reminder keeps a lasting condition inside the lookback).
+    private static IReadOnlyList<AlarmEpisode> SetReset(MeterSeries series, AlarmKind kind, int setBit, int clearBit, string detail)
+    {
+        var tracker = new EpisodeTracker(series.MeterId, kind, 1);
+        for (var i = 0; i < series.Count; i++)
+        {
+            var hour = series[i];
+            if (!hour.Reported)
+            {
+                continue;
+            }
+
+            if (hour.Has(setBit))
+            {
+                tracker.Raise(hour.Start, Window(series, i, i), detail, null);
+                if (hour.Has(clearBit))
+                {
+                    // Both in one hour: the order is not kept, so a short condition that came and went (a lasting one is
+                    // flagged again by the next reminder).
+                    tracker.Clearing(Window(series, i, i));
+                }
+            }
+            else if (hour.Has(clearBit))
+            {
+                tracker.Clearing(Window(series, i, i));
+            }
+            else
+            {
+                tracker.Hold(Window(series, i, i).To);
+            }
+        }
+
+        return tracker.Finish();
+    }
+
     private static IReadOnlyList<AlarmEpisode> FlagRuns(MeterSeries series, AlarmKind kind, int bit, string detail, bool latching)
     {
         var tracker = new EpisodeTracker(series.MeterId, kind, 1, latching);

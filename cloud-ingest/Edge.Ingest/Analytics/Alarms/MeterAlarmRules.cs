@@ -27,6 +27,8 @@ public static partial class MeterAlarmRules
         all.AddRange(Tamper(series));
         all.AddRange(DryPipe(series));
         all.AddRange(LowBattery(series));
+        all.AddRange(MeterFault(series));
+        all.AddRange(AbnormalValue(series));
         if (occupied)
         {
             all.AddRange(StuckMeter(series, options));

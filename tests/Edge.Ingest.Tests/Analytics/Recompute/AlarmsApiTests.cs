@@ -135,6 +135,27 @@ public sealed class AlarmsApiTests
     }
 
     [Fact]
+    public async Task PostBatches_MeterFaultFlaggedThenClearedLater_OneAlarmOpenThenCleared()
+    {
+        using var dir = new TempDirectory();
+        await using var host = await AlarmHost.StartAsync(dir.DatabasePath, null, 1, "wm-f");
+        var t0 = IngestAppFactory.Start.AddHours(-12);
+
+        // The gateway's ECHONET fault bit (FRAME.md gateway bit 11, 0x800) on the reading of hour 1 only.
+        await host.PostHoursAsync("wm-f", 1, t0, 100, [1, 1, 1], flagged: [1], flags: 0x800);
+        await host.RecomputeAsync();
+        var open = Assert.Single(await host.AlarmsAsync("wm-f", "meter-fault"));
+        Assert.Equal(("open", false, t0.AddHours(1)), (open.State, open.Latching, open.Start));
+
+        // A later batch: hours 4-5 quiet, the fault-cleared bit (bit 12, 0x1000) on hour 6.
+        await host.PostHoursAsync("wm-f", 5, t0.AddHours(4), 103, [1, 1, 1], flagged: [2], flags: 0x1000);
+        await host.RecomputeAsync();
+        var cleared = Assert.Single(await host.AlarmsAsync("wm-f", "meter-fault"));
+        // clearedAt = the start of the hour that cleared it (API.md): the reading at +6 h falls in hour [+6 h, +7 h).
+        Assert.Equal((open.Id, "cleared", t0.AddHours(6)), (cleared.Id, cleared.State, cleared.ClearedAt));
+    }
+
+    [Fact]
     public async Task Clear_NotLatching_ConflictAndNothingChanged()
     {
         using var dir = new TempDirectory();
