@@ -33,7 +33,20 @@ public static class MeterAlarmRecompute
         ArgumentNullException.ThrowIfNull(options);
         var thresholds = options.AlarmsFor(series.AreaId);
         var window = new HourWindow(series.From, series.To);
-        var hourly = MeterAlarmRules.Evaluate(series, thresholds, TokyoTime.Zone, occupied);
+        // A fault or abnormal value still open from before the window: only its cleared flag, maybe in this window, ends it.
+        var openBefore = new Dictionary<AlarmKind, DateTimeOffset>();
+        foreach (var kind in MeterAlarmRules.AnnouncedKinds)
+        {
+            foreach (var alarm in book.Of(series.MeterId, kind))
+            {
+                if (alarm.IsOpen && alarm.Key.Start < window.From)
+                {
+                    openBefore[kind] = alarm.Key.Start;
+                }
+            }
+        }
+
+        var hourly = MeterAlarmRules.Evaluate(series, thresholds, TokyoTime.Zone, occupied, openBefore);
         var kinds = occupied ? HourlyKinds : [.. HourlyKinds.Where(k => k != AlarmKind.StuckMeter)];
         var changes = new List<AlarmChange>(book.Apply(series.MeterId, kinds, window, hourly));
         var silence = CommunicationRule.Evaluate(series.MeterId, contacts, uploadInterval, asOf, thresholds);

@@ -62,26 +62,39 @@ public static partial class MeterAlarmRules
     /// a reminder while it lasts, <c>Wisun:StatusReminder</c>), not every reading, so the alarm runs from a fault flag
     /// to a cleared flag; hours with neither keep it open.
     /// </summary>
-    public static IReadOnlyList<AlarmEpisode> MeterFault(MeterSeries series)
+    /// <param name="series">The meter's hours.</param>
+    /// <param name="openSince">
+    /// The start hour of this meter's fault alarm when it was already open before <paramref name="series"/> begins (its
+    /// fault flag lies before the recomputed window): the window then starts with the fault open, so a cleared flag in it
+    /// clears that alarm.
+    /// </param>
+    public static IReadOnlyList<AlarmEpisode> MeterFault(MeterSeries series, DateTimeOffset? openSince = null)
     {
         ArgumentNullException.ThrowIfNull(series);
-        return SetReset(series, AlarmKind.MeterFault, MeterFlagBits.Fault, MeterFlagBits.FaultCleared, "The meter reports a fault.");
+        return SetReset(series, AlarmKind.MeterFault, MeterFlagBits.Fault, MeterFlagBits.FaultCleared, "The meter reports a fault.", openSince);
     }
 
     /// <summary>Abnormal value (issue 9, ECHONET Lite water flow meter 0xE3): from the detected flag to its cleared flag.</summary>
-    public static IReadOnlyList<AlarmEpisode> AbnormalValue(MeterSeries series)
+    /// <param name="series">The meter's hours.</param>
+    /// <param name="openSince">As for <see cref="MeterFault"/>.</param>
+    public static IReadOnlyList<AlarmEpisode> AbnormalValue(MeterSeries series, DateTimeOffset? openSince = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         return SetReset(series, AlarmKind.AbnormalValue, MeterFlagBits.AbnormalValue, MeterFlagBits.AbnormalValueCleared,
-            "The meter detected an abnormal value in its metering data.");
+            "The meter detected an abnormal value in its metering data.", openSince);
     }
 
     // A condition announced by change: raised by the set bit, held by reported hours with neither bit, cleared by an hour
-    // with the clear bit and not the set bit. An open alarm that began before the recomputed window stays open until a
-    // clear bit (the gateway's daily reminder keeps a lasting condition inside the lookback).
-    private static IReadOnlyList<AlarmEpisode> SetReset(MeterSeries series, AlarmKind kind, int setBit, int clearBit, string detail)
+    // with the clear bit and not the set bit; open from the start when the alarm began before the series.
+    private static IReadOnlyList<AlarmEpisode> SetReset(
+        MeterSeries series, AlarmKind kind, int setBit, int clearBit, string detail, DateTimeOffset? openSince)
     {
         var tracker = new EpisodeTracker(series.MeterId, kind, 1);
+        if (openSince is { } since && since < series.From)
+        {
+            tracker.Raise(since, new HourWindow(since, since.AddHours(1)), detail, null);
+        }
+
         for (var i = 0; i < series.Count; i++)
         {
             var hour = series[i];

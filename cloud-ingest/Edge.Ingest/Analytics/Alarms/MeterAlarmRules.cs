@@ -14,7 +14,13 @@ public static partial class MeterAlarmRules
     /// <param name="options">Thresholds (after per-area overrides).</param>
     /// <param name="zone">Local time zone (<see cref="Consumption.TokyoTime.Zone"/>).</param>
     /// <param name="occupied">Whether the account is marked occupied (stuck meter is only judged then).</param>
-    public static IReadOnlyList<AlarmEpisode> Evaluate(MeterSeries series, MeterAlarmOptions options, TimeZoneInfo zone, bool occupied)
+    /// <param name="openBefore">
+    /// For the kinds announced by change (<see cref="AlarmKind.MeterFault"/>, <see cref="AlarmKind.AbnormalValue"/>): the
+    /// start of the meter's alarm still open from before the series, if any.
+    /// </param>
+    public static IReadOnlyList<AlarmEpisode> Evaluate(
+        MeterSeries series, MeterAlarmOptions options, TimeZoneInfo zone, bool occupied,
+        IReadOnlyDictionary<AlarmKind, DateTimeOffset>? openBefore = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(options);
@@ -27,8 +33,8 @@ public static partial class MeterAlarmRules
         all.AddRange(Tamper(series));
         all.AddRange(DryPipe(series));
         all.AddRange(LowBattery(series));
-        all.AddRange(MeterFault(series));
-        all.AddRange(AbnormalValue(series));
+        all.AddRange(MeterFault(series, Since(openBefore, AlarmKind.MeterFault)));
+        all.AddRange(AbnormalValue(series, Since(openBefore, AlarmKind.AbnormalValue)));
         if (occupied)
         {
             all.AddRange(StuckMeter(series, options));
@@ -36,6 +42,12 @@ public static partial class MeterAlarmRules
 
         return all;
     }
+
+    /// <summary>The kinds a meter announces by change (a set flag and a cleared flag), so an alarm can outlast the window.</summary>
+    public static IReadOnlyList<AlarmKind> AnnouncedKinds { get; } = [AlarmKind.MeterFault, AlarmKind.AbnormalValue];
+
+    private static DateTimeOffset? Since(IReadOnlyDictionary<AlarmKind, DateTimeOffset>? openBefore, AlarmKind kind) =>
+        openBefore is not null && openBefore.TryGetValue(kind, out var since) ? since : null;
 
     /// <summary>
     /// How many hours before a changed hour a recomputation must start so that every rule sees its whole window: the

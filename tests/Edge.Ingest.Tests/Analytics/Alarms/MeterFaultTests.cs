@@ -59,6 +59,18 @@ public sealed class MeterFaultTests
     }
 
     [Fact]
+    public void MeterFault_OpenBeforeTheSeriesAndClearedInIt_TheOldAlarmsEpisodeCleared()
+    {
+        var since = Series.Day1.AddDays(-6);
+
+        var episode = Assert.Single(MeterAlarmRules.MeterFault(Flagged((4, MeterFlagBits.FaultCleared)), since));
+
+        // Starts where the open alarm started (so the book matches it), cleared by hour 4's flag.
+        Assert.Equal((since, Series.Local(1, 5)), (episode.Start, episode.ClearedAt));
+        Assert.Empty(MeterAlarmRules.MeterFault(Flagged((4, MeterFlagBits.FaultCleared))));
+    }
+
+    [Fact]
     public void AbnormalValue_DetectedThenCleared_OwnKindNotAFault()
     {
         var series = Flagged((0, MeterFlagBits.AbnormalValue), (2, MeterFlagBits.AbnormalValueCleared));

@@ -156,6 +156,25 @@ public sealed class AlarmsApiTests
     }
 
     [Fact]
+    public async Task PostBatches_MeterFaultClearedAWeekLaterBeyondTheLookback_TheSameAlarmCleared()
+    {
+        using var dir = new TempDirectory();
+        await using var host = await AlarmHost.StartAsync(dir.DatabasePath, null, 1, "wm-f");
+        var t0 = IngestAppFactory.Start.AddDays(-8);
+        await host.PostHoursAsync("wm-f", 1, t0, 100, [1, 1, 1], flagged: [1], flags: 0x800);
+        await host.RecomputeAsync();
+        var open = Assert.Single(await host.AlarmsAsync("wm-f", "meter-fault"));
+
+        // Seven days later (the recompute window starts long after the fault flag), only the cleared flag arrives.
+        var later = t0.AddDays(7);
+        await host.PostHoursAsync("wm-f", 10, later, 110, [1, 1], flagged: [1], flags: 0x1000);
+        await host.RecomputeAsync();
+
+        var cleared = Assert.Single(await host.AlarmsAsync("wm-f", "meter-fault"));
+        Assert.Equal((open.Id, "cleared", later.AddHours(1)), (cleared.Id, cleared.State, cleared.ClearedAt));
+    }
+
+    [Fact]
     public async Task Clear_NotLatching_ConflictAndNothingChanged()
     {
         using var dir = new TempDirectory();
