@@ -5,8 +5,10 @@ namespace Edge.Gateway.Radio;
 /// <summary>
 /// A meter's fault status 0x88 and abnormal value 0xE3 (read with every cumulative read and announced by INF) become
 /// events: a change marks the next cumulative value with a flag (<see cref="MeterAlarmFlags"/>) that the store's
-/// classifier turns into an alarm (fault, abnormal value) or a status event (back to normal). An unchanged state makes
-/// no event, except one reminder per <see cref="WisunBrouteOptions.StatusReminder"/> while an alarm lasts. A state
+/// classifier turns into an alarm (fault, abnormal value) or a status event (back to normal). The first read after the
+/// gateway starts states the status either way (a fault as an alarm, normal as a "cleared" status event), since a fault
+/// may have cleared while it was down. An unchanged state makes no event, except one reminder per
+/// <see cref="WisunBrouteOptions.StatusReminder"/> while an alarm lasts. A state
 /// announced between reads has the next read made at once, so the event is stored within a poll step.
 /// </summary>
 internal sealed partial class EchonetWisunHandler : IEchonetStatusSink
@@ -33,8 +35,10 @@ internal sealed partial class EchonetWisunHandler : IEchonetStatusSink
                 flag = k == 0 ? MeterAlarmFlags.MeterFault : MeterAlarmFlags.AbnormalValue;
                 _statusAlarmMs[k] = observedUnixMs;
             }
-            else if (!active && before == 1)
+            else if (!active && before != 0)
             {
+                // Back to normal, or normal at the first read since the gateway started: the cloud may still hold an alarm
+                // from before a restart, and only a cleared flag ends it.
                 flag = k == 0 ? MeterAlarmFlags.MeterFaultCleared : MeterAlarmFlags.AbnormalValueCleared;
             }
 

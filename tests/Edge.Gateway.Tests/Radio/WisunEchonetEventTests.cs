@@ -43,6 +43,9 @@ public sealed class WisunEchonetEventTests(Xunit.Abstractions.ITestOutputHelper 
 
         await Wait.UntilAsync(() => Rows(db, device, "energy").Count >= 1, TimeSpan.FromSeconds(60), "the first cumulative read");
 
+        // The first read since the gateway started states the meter's status: no fault, a "cleared" status event.
+        Assert.Equal(["meter-fault-cleared"], Kinds(db));
+
         // Fault: the meter announces it (INF 0x88 = 0x41); the gateway stores it with the next cumulative value.
         var setMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         meter.SetFault(true);
@@ -59,10 +62,10 @@ public sealed class WisunEchonetEventTests(Xunit.Abstractions.ITestOutputHelper 
         Assert.Single(StoreFile.Events(db), e => e.Kind == "meter-fault");
 
         meter.SetFault(false);
-        await Wait.UntilAsync(() => Kinds(db).Contains("meter-fault-cleared"), TimeSpan.FromSeconds(30), "the fault cleared");
-        var cleared = StoreFile.Events(db).Single(e => e.Kind == "meter-fault-cleared");
+        await Wait.UntilAsync(() => Kinds(db).Count(k => k == "meter-fault-cleared") == 2, TimeSpan.FromSeconds(30), "the fault cleared");
+        var cleared = StoreFile.Events(db).Last(e => e.Kind == "meter-fault-cleared");
         Assert.Equal((device, (int)DataClass.Status), (cleared.Device, cleared.Class));
-        Assert.Equal(["meter-fault", "meter-fault-cleared"], Kinds(db));
+        Assert.Equal(["meter-fault-cleared", "meter-fault", "meter-fault-cleared"], Kinds(db));
 
         // The 09:30 JST INF of 0xEA (and 0xEB): observed at the meter's stamp, the register there, once.
         var grid = new DateTimeOffset(2026, 11, 26, 0, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
@@ -93,9 +96,10 @@ public sealed class WisunEchonetEventTests(Xunit.Abstractions.ITestOutputHelper 
         var db = gateway.Services.GetRequiredService<GatewayDatabase>().FilePath;
 
         await Wait.UntilAsync(() => Kinds(db).Contains("abnormal-value"), TimeSpan.FromSeconds(60), "the abnormal value alarm");
-        var alarm = StoreFile.Events(db).Single();
+        var alarm = StoreFile.Events(db).Single(e => e.Kind == "abnormal-value");
         Assert.Equal((device, "abnormal-value", (int)DataClass.Alarm), (alarm.Device, alarm.Kind, alarm.Class));
-        Assert.Equal(MeterAlarmFlags.AbnormalValue, Rows(db, device, "volume").Single(r => r.Seq == alarm.Seq).Flags);
+        // The first read also states that the meter has no fault (0x88 = 0x42).
+        Assert.Equal(MeterAlarmFlags.AbnormalValue | MeterAlarmFlags.MeterFaultCleared, Rows(db, device, "volume").Single(r => r.Seq == alarm.Seq).Flags);
 
         // An INF with a code the APPENDIX does not define (0x45) changes nothing.
         Assert.True(module.PushFromMeter(Convert.FromHexString("1081000002810105FF0173018801" + "45")));
@@ -103,8 +107,8 @@ public sealed class WisunEchonetEventTests(Xunit.Abstractions.ITestOutputHelper 
         await Wait.UntilAsync(() => Kinds(db).Contains("abnormal-value-cleared"), TimeSpan.FromSeconds(30), "the abnormal value cleared");
         var seq = Rows(db, device, "volume").Max(r => r.Seq);
         await Wait.UntilAsync(() => Rows(db, device, "volume").Count(r => r.Seq > seq) >= 2, TimeSpan.FromSeconds(30), "two more polls");
-        Assert.Equal(["abnormal-value", "abnormal-value-cleared"], Kinds(db));
-        Assert.Equal((int)DataClass.Status, StoreFile.Events(db)[1].Class);
+        Assert.Equal(["meter-fault-cleared", "abnormal-value", "abnormal-value-cleared"], Kinds(db));
+        Assert.Equal((int)DataClass.Status, StoreFile.Events(db)[2].Class);
         Assert.All(StoreFile.Events(db), e => Assert.Equal(device, e.Device));
         await gateway.StopAsync();
         Assert.Null(module.Fault);
