@@ -92,7 +92,7 @@ public static class NgsiLdApi
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (devices, problem) = await DevicesAsync(registry, area, d => d.Kind != DeviceKind.WaterMeter, cancellationToken);
+        var (devices, problem) = await DevicesAsync(registry, area, d => d.Kind is not (DeviceKind.WaterMeter or DeviceKind.ElectricityMeter), cancellationToken);
         if (problem is not null)
         {
             return problem;

@@ -167,14 +167,15 @@ public static class QueryApi
         return TypedResults.Ok(new MeterReadings(id, latest));
     }
 
-    // Meter endpoints serve water meters (AccessPolicy.CanSeeDevice): a registered sensor is not found here. A device
+    // Meter endpoints serve water meters and electricity meters (AccessPolicy.CanSeeDevice): a registered sensor is not
+    // found here. A device
     // nobody registered is answered, its readings flagged quarantined: the roles of these endpoints are the operators
     // who review the quarantine (AccessPolicy, EndpointGroup.Quarantine), and this is where they see its readings.
     private static async Task<ProblemHttpResult?> NotAWaterMeterAsync(
         string id, IDeviceRegistry registry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        if (await registry.FindAsync(id, cancellationToken) is { Kind: not DeviceKind.WaterMeter } device)
+        if (await registry.FindAsync(id, cancellationToken) is { Kind: not (DeviceKind.WaterMeter or DeviceKind.ElectricityMeter) } device)
         {
             return Problems.UnknownMeter(
                 $"Device {DetailText.Quote(id)} is registered as {DetailText.Quote(DeviceKindNames.ToName(device.Kind))}, not a water meter; " +

@@ -63,9 +63,10 @@ public static class AccessPolicy
 
         return group switch
         {
-            EndpointGroup.MeterReadings or EndpointGroup.MeterConsumption or EndpointGroup.MeterAlarms
-                or EndpointGroup.MeterExport => device.Kind == DeviceKind.WaterMeter,
-            EndpointGroup.SensorData => device.Kind != DeviceKind.WaterMeter,
+            // An electricity meter is a household's too: its readings go where water meters' do, never to sensor data.
+            EndpointGroup.MeterReadings => device.Kind is DeviceKind.WaterMeter or DeviceKind.ElectricityMeter,
+            EndpointGroup.MeterConsumption or EndpointGroup.MeterAlarms or EndpointGroup.MeterExport => device.Kind == DeviceKind.WaterMeter,
+            EndpointGroup.SensorData => device.Kind is not (DeviceKind.WaterMeter or DeviceKind.ElectricityMeter),
             EndpointGroup.WelfareAlerts => device.Kind == DeviceKind.WaterMeter && device.IsWelfareEnrolled,
             _ => true,
         };

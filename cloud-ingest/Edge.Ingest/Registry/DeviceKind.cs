@@ -32,4 +32,10 @@ public enum DeviceKind
 
     /// <summary>Seismometer or strong-motion accelerometer.</summary>
     Seismic,
+
+    /// <summary>
+    /// A smart electricity meter read over the Wi-SUN B-route (ECHONET Lite 0x0288): cumulative energy and power. Read by
+    /// gateways that also read water meters; not part of any water rule or area status.
+    /// </summary>
+    ElectricityMeter,
 }

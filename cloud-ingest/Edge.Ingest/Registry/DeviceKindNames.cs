@@ -17,6 +17,7 @@ public static class DeviceKindNames
         (DeviceKind.WaterLevel, "water-level", [Quantity.WaterLevel]),
         (DeviceKind.Rain, "rain", [Quantity.Precipitation, Quantity.PrecipitationRate]),
         (DeviceKind.Seismic, "seismic", [Quantity.Acceleration]),
+        (DeviceKind.ElectricityMeter, "electricity-meter", [Quantity.Energy]),
     ];
 
     /// <summary>Every wire name, in declaration order, for error messages.</summary>

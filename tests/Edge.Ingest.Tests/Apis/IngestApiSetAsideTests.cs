@@ -21,8 +21,8 @@ public sealed class IngestApiSetAsideTests
         "Device 'm' channel 'volume' reading seq 2 is observed at 2025-06-01T00:11:00.000Z, more than 00:10:00 ahead " +
         "of the server clock (2025-06-01T00:00:00.000Z).";
 
-    private static readonly string KwhReason =
-        "Device 'meter-kwh' (not registered) channel 'volume' uses the unit 'kWh', which is not supported; supported units: " +
+    private static readonly string BtuReason =
+        "Device 'meter-btu' (not registered) channel 'volume' uses the unit 'BTU', which is not supported; supported units: " +
         string.Join(", ", Edge.Ingest.Normalisation.Units.QuantityUnitCatalog.Default.AllUnits) + ".";
 
     [Fact]
@@ -52,15 +52,15 @@ public sealed class IngestApiSetAsideTests
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
         var batch = TestBatches.Create("gw-1", 1,
             TestBatches.Meter("meter-ok", "l", 0, (1, _t0, 10)),
-            TestBatches.Meter("meter-kwh", "kWh", 1, (1, _t0, 10), (2, _t0.AddMinutes(1), 11)));
+            TestBatches.Meter("meter-btu", "BTU", 1, (1, _t0, 10), (2, _t0.AddMinutes(1), 11)));
 
         var accepted = await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches", TestBatches.Json(batch)));
 
         Assert.Equal(("gw-1/1", false, 1, 0, 2), ApiAssert.Counts(accepted));
-        Assert.Equal([new Rejection("meter-kwh", 1, KwhReason), new Rejection("meter-kwh", 2, KwhReason)], accepted.Rejections);
+        Assert.Equal([new Rejection("meter-btu", 1, BtuReason), new Rejection("meter-btu", 2, BtuReason)], accepted.Rejections);
         Assert.Equal([0.01], (await ReadAsync(app, "meter-ok")).Readings.Select(r => r.Value));
         var rejected = await ApiAssert.RejectedAsync(app);
-        Assert.Equal([("meter-kwh", 2L, 11L, 1, "kWh"), ("meter-kwh", 1L, 10L, 1, "kWh")],
+        Assert.Equal([("meter-btu", 2L, 11L, 1, "BTU"), ("meter-btu", 1L, 10L, 1, "BTU")],
             rejected.Select(r => (r.DeviceId, r.Seq, r.Mantissa, r.Scale, r.Unit)));
         Assert.Equal(new IngestStats(1, 0, 1, 0, 2), await ApiAssert.StatsAsync(app));
     }
@@ -216,10 +216,10 @@ public sealed class IngestApiSetAsideTests
         using var gateway = app.CreateClient(IngestAppFactory.Gateway1Key);
 
         var accepted = await ApiAssert.AcceptedAsync(await gateway.PostAsync("/v1/batches",
-            TestBatches.Binary(TestBatches.Create("gw-1", 1, TestBatches.Meter("meter-kwh", "kWh", 0, (1, _t0, 1))))));
+            TestBatches.Binary(TestBatches.Create("gw-1", 1, TestBatches.Meter("meter-btu", "BTU", 0, (1, _t0, 1))))));
 
         Assert.Equal(("gw-1/1", false, 0, 0, 1), ApiAssert.Counts(accepted));
-        Assert.Equal([KwhReason], (await ApiAssert.RejectedAsync(app)).Select(r => r.Reason));
+        Assert.Equal([BtuReason], (await ApiAssert.RejectedAsync(app)).Select(r => r.Reason));
     }
 
     private static async Task<MeterReadings> ReadAsync(IngestAppFactory app, string deviceId)

@@ -147,7 +147,7 @@ public sealed class BatchNormaliserTests
 
     [Theory]
     [InlineData("mm", "Device 'new' (not registered) channel 'c' uses the unit 'mm', which can measure precipitation or water-level; register the device to say which.")]
-    [InlineData("kWh", "Device 'new' (not registered) channel 'c' uses the unit 'kWh', which is not supported; supported units: ")]
+    [InlineData("BTU", "Device 'new' (not registered) channel 'c' uses the unit 'BTU', which is not supported; supported units: ")]
     public void Normalise_UnregisteredDeviceAmbiguousOrUnknownUnit_SetAsideWithReason(string unit, string reason)
     {
         var batch = Batch(new DeviceRun("new", [new ChannelRun("c", unit, 0, [new ReadingPoint(1, _t0, 5, ClockQuality.Ntp, 0)])]));

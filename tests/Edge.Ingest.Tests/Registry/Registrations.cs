@@ -16,6 +16,11 @@ internal static class Registrations
             [new ChannelSpec("rain", Quantity.Precipitation, "mm")],
             new GeoPoint(35.6895, 139.6917), AreaCode.Parse(area));
 
+    public static DeviceRegistration ElectricityMeter(string deviceId = "em-1", string gatewayId = "gw-1", string area = "13104") =>
+        new(deviceId, gatewayId, DeviceKind.ElectricityMeter,
+            [new ChannelSpec("energy", Quantity.Energy, "kWh"), new ChannelSpec("power", Quantity.Power, "W")],
+            new GeoPoint(35.6895, 139.6917), AreaCode.Parse(area));
+
     public static WelfareEnrolment Enrolled(string household = "hh-1") =>
         new(true, household, TimeSpan.FromHours(12), [new DailyWindow(new TimeOnly(22, 0), new TimeOnly(6, 0))], []);
 }

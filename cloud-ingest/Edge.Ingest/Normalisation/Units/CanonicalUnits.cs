@@ -4,7 +4,7 @@ namespace Edge.Ingest.Normalisation.Units;
 /// The canonical unit of every <see cref="Quantity"/>. Codes are UN/CEFACT Recommendation 20 common codes (Annex II/III),
 /// checked against the code list: MTQ cubic metre, MQH cubic metre per hour, CEL degree Celsius, P1 percent,
 /// A97 hectopascal, MMT millimetre, H67 millimetre per hour, MTR metre, GQ microgram per cubic metre,
-/// 59 part per million, A76 gal.
+/// 59 part per million, A76 gal, KWH kilowatt hour, WTT watt.
 /// </summary>
 public static class CanonicalUnits
 {
@@ -41,6 +41,12 @@ public static class CanonicalUnits
     /// <summary>Gal, 0.01 m/s² (Rec 20 A76), the unit of the JMA seismic acceleration reports.</summary>
     public static CanonicalUnit Gal { get; } = new("gal", "A76", "Gal");
 
+    /// <summary>Kilowatt hour (Rec 20 KWH; SenML secondary unit <c>kWh</c>, RFC 8798), as electricity meters count.</summary>
+    public static CanonicalUnit KilowattHour { get; } = new("kWh", "KWH", "kWh");
+
+    /// <summary>Watt (Rec 20 WTT).</summary>
+    public static CanonicalUnit Watt { get; } = new("W", "WTT", "W");
+
     /// <summary>The canonical unit of <paramref name="quantity"/>.</summary>
     public static CanonicalUnit For(Quantity quantity) => quantity switch
     {
@@ -55,6 +61,8 @@ public static class CanonicalUnits
         Quantity.MassConcentration => MicrogramPerCubicMetre,
         Quantity.MoleFraction => PartPerMillion,
         Quantity.Acceleration => Gal,
+        Quantity.Energy => KilowattHour,
+        Quantity.Power => Watt,
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, "Unknown quantity."),
     };
 }

@@ -38,4 +38,10 @@ public enum Quantity
 
     /// <summary>Ground acceleration (seismic); canonical gal (1 gal = 0.01 m/s²).</summary>
     Acceleration,
+
+    /// <summary>Electrical energy (an electricity meter's register, ECHONET Lite 0x0288 0xE0/0xEA); canonical kWh.</summary>
+    Energy,
+
+    /// <summary>Electrical power (instantaneous, ECHONET Lite 0x0288 0xE7); canonical W.</summary>
+    Power,
 }

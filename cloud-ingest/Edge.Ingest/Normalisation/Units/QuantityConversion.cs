@@ -14,7 +14,7 @@ namespace Edge.Ingest.Normalisation.Units;
 /// <param name="Source">Where <paramref name="InputUnit"/> is defined.</param>
 /// <param name="Factor">Multiplier after the offset.</param>
 /// <param name="Offset">Added to the value before the multiplier (temperatures only).</param>
-/// <param name="Divisor">Divisor after the multiplier (°F only: 9).</param>
+/// <param name="Divisor">Divisor after the multiplier (°F: 9; J to kWh: 3.6 × 10⁶).</param>
 public sealed record QuantityConversion(
     Quantity Quantity, string InputUnit, UnitSource Source, decimal Factor, decimal Offset = 0m, decimal Divisor = 1m)
 {

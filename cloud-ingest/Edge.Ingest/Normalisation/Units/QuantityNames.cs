@@ -16,6 +16,8 @@ public static class QuantityNames
         (Quantity.MassConcentration, "mass-concentration"),
         (Quantity.MoleFraction, "mole-fraction"),
         (Quantity.Acceleration, "acceleration"),
+        (Quantity.Energy, "energy"),
+        (Quantity.Power, "power"),
     ];
 
     /// <summary>Every wire name, for error messages.</summary>

@@ -23,7 +23,7 @@ public sealed class QuantityUnitCatalog
     /// <summary>
     /// Edge's accepted units. SenML symbols first (RFC 8428 §12.1 and the RFC 8798 secondary units), then the
     /// extensions third-party devices use. Factors are exact by definition of the units: 1 l = 1 dm³ = 10⁻³ m³;
-    /// 1 h = 3600 s; 0 °C = 273.15 K; °C = (°F − 32) × 5/9; 1 bar = 10⁵ Pa; 1 Gal = 10⁻² m/s² (SI Brochure 9th ed.
+    /// 1 h = 3600 s; 0 °C = 273.15 K; °C = (°F − 32) × 5/9; 1 bar = 10⁵ Pa; 1 Gal = 10⁻² m/s²; 1 kWh = 3.6 × 10⁶ J (SI Brochure 9th ed.
     /// tables 8 and 9; CGPM 1948 for the kelvin offset).
     /// </summary>
     public static QuantityUnitCatalog Default { get; } = new(
@@ -58,6 +58,11 @@ public sealed class QuantityUnitCatalog
         new(Quantity.MoleFraction, "ppm", UnitSource.Rfc8798, 1m),
         new(Quantity.Acceleration, "m/s2", UnitSource.Rfc8428, 100m),
         new(Quantity.Acceleration, "gal", UnitSource.EdgeExtension, 1m),
+        new(Quantity.Energy, "J", UnitSource.Rfc8428, 1m, Divisor: 3_600_000m),
+        new(Quantity.Energy, "Wh", UnitSource.Rfc8798, 0.001m),
+        new(Quantity.Energy, "kWh", UnitSource.Rfc8798, 1m),
+        new(Quantity.Power, "W", UnitSource.Rfc8428, 1m),
+        new(Quantity.Power, "kW", UnitSource.Rfc8798, 1000m),
     ]);
 
     /// <summary>Finds how <paramref name="inputUnit"/> converts for <paramref name="quantity"/> (ordinal, case-sensitive).</summary>

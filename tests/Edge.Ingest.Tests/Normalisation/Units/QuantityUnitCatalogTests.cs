@@ -37,6 +37,12 @@ public sealed class QuantityUnitCatalogTests
     [InlineData(Quantity.MoleFraction, "ppm", 415L, 0, "415")]
     [InlineData(Quantity.Acceleration, "m/s2", 98L, 2, "98")]          // 0.98 m/s² = 98 Gal
     [InlineData(Quantity.Acceleration, "gal", 8L, 0, "8")]
+    [InlineData(Quantity.Energy, "J", 7_200_000L, 0, "2")]            // 1 kWh = 1000 W × 3600 s = 3.6 MJ
+    [InlineData(Quantity.Energy, "J", 36L, 0, "0.00001")]             // 36 / 3,600,000
+    [InlineData(Quantity.Energy, "Wh", 1500L, 0, "1.5")]
+    [InlineData(Quantity.Energy, "kWh", 12345L, 1, "1234.5")]
+    [InlineData(Quantity.Power, "W", 9005L, 1, "900.5")]
+    [InlineData(Quantity.Power, "kW", 25L, 1, "2500")]
     public void ToCanonicalDecimal_DefaultCatalog_HandCalculatedValue(
         Quantity quantity, string unit, long mantissa, int scale, string expected)
     {
@@ -67,6 +73,8 @@ public sealed class QuantityUnitCatalogTests
     [InlineData(Quantity.MassConcentration, "ug/m3", "GQ")]
     [InlineData(Quantity.MoleFraction, "ppm", "59")]
     [InlineData(Quantity.Acceleration, "gal", "A76")]
+    [InlineData(Quantity.Energy, "kWh", "KWH")]
+    [InlineData(Quantity.Power, "W", "WTT")]
     public void For_EachQuantity_UnCefactRec20Code(Quantity quantity, string symbol, string code)
     {
         var unit = CanonicalUnits.For(quantity);
