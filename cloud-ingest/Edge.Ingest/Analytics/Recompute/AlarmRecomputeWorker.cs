@@ -4,94 +4,21 @@ using Microsoft.Extensions.Options;
 namespace Edge.Ingest.Analytics.Recompute;
 
 /// <summary>
-/// Recomputes alarms in the background: the meters <see cref="AlarmRecomputeQueue"/> holds as soon as a batch stored
-/// them (the POST does not wait), and on a timer (<see cref="AlarmRecomputeOptions.TimerPeriod"/>, from the injected
-/// <see cref="TimeProvider"/>) what needs no new data. One recomputation at a time. A meter that fails is kept and tried
-/// again at the next tick; nothing here ever stops the ingest. Tests call <see cref="RecomputeNowAsync"/> and
-/// <see cref="TickNowAsync"/> instead of waiting.
+/// Recomputes alarms in the background (<see cref="RecomputeWorker"/>): the meters <see cref="AlarmRecomputeQueue"/> holds
+/// as soon as a batch stored them, and on a timer (<see cref="AlarmRecomputeOptions.TimerPeriod"/>) what needs no new
+/// data (no communication, the monthly jump).
 /// </summary>
 public sealed class AlarmRecomputeWorker(
     AlarmRecomputeQueue queue, AlarmRecomputer recomputer, IDeviceRegistry registry, IOptions<AlarmRecomputeOptions> options,
-    TimeProvider time, ILogger<AlarmRecomputeWorker> logger) : BackgroundService
+    TimeProvider time, ILogger<AlarmRecomputeWorker> logger)
+    : RecomputeWorker(queue, options.Value.TimerPeriod, time, "the alarm recomputation")
 {
-    private readonly SemaphoreSlim _run = new(1, 1);
-    private Dictionary<string, DateTimeOffset> _retry = new(StringComparer.Ordinal);
-    private TaskCompletionSource _nextTick = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the timer's next tick has done its work (for tests that drive the clock).</summary>
-    public Task NextTimerTickAsync() => Volatile.Read(ref _nextTick).Task;
-
-    /// <summary>Recomputes everything waiting now, and returns when it is done (and so is any run in progress).</summary>
-    public async Task RecomputeNowAsync(CancellationToken cancellationToken = default)
-    {
-        await _run.WaitAsync(cancellationToken);
-        try
-        {
-            await DrainAsync(cancellationToken);
-        }
-        finally
-        {
-            _run.Release();
-        }
-    }
-
-    /// <summary>Does the timer's work now (no communication, monthly jump, retries), after anything waiting.</summary>
-    public async Task TickNowAsync(CancellationToken cancellationToken = default)
-    {
-        await _run.WaitAsync(cancellationToken);
-        try
-        {
-            queue.Add(_retry.Select(r => (r.Key, r.Value)));
-            _retry = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            await DrainAsync(cancellationToken);
-            await recomputer.TickAsync(Failed, cancellationToken);
-        }
-        finally
-        {
-            _run.Release();
-        }
-    }
-
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(QueueLoopAsync(stoppingToken), TimerLoopAsync(stoppingToken));
-
-    private async Task QueueLoopAsync(CancellationToken stoppingToken)
+    protected override async Task<IReadOnlyDictionary<string, DateTimeOffset>> RecomputeAsync(
+        IReadOnlyDictionary<string, DateTimeOffset> waiting, DateTimeOffset? everyMeterFrom, Func<string, Exception, bool> failed,
+        CancellationToken cancellationToken)
     {
-        try
-        {
-            while (true)
-            {
-                await queue.WaitAsync(stoppingToken);
-                await GuardedAsync(RecomputeNowAsync, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task TimerLoopAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.TimerPeriod, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await GuardedAsync(TickNowAsync, stoppingToken);
-                Interlocked.Exchange(ref _nextTick, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
-
-    private async Task DrainAsync(CancellationToken cancellationToken)
-    {
-        var (waiting, everyMeterFrom) = queue.Take();
+        // Beyond the queue's bound only the earliest hour was kept: every water meter from then.
         if (everyMeterFrom is { } from)
         {
             var all = new Dictionary<string, DateTimeOffset>(waiting, StringComparer.Ordinal);
@@ -106,42 +33,13 @@ public sealed class AlarmRecomputeWorker(
             waiting = all;
         }
 
-        if (waiting.Count == 0)
-        {
-            return;
-        }
-
-        IReadOnlyDictionary<string, DateTimeOffset> failed;
-        try
-        {
-            failed = await recomputer.RecomputeMetersAsync(waiting, Failed, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && Failed("the waiting meters", ex))
-        {
-            failed = waiting;
-        }
-
-        foreach (var (id, earliest) in failed)
-        {
-            _retry[id] = _retry.TryGetValue(id, out var known) && known < earliest ? known : earliest;
-        }
+        return waiting.Count == 0 ? waiting : await recomputer.RecomputeMetersAsync(waiting, failed, cancellationToken);
     }
 
-    private async Task GuardedAsync(Func<CancellationToken, Task> work, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await work(stoppingToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && Failed("the alarm recomputation", ex))
-        {
-            // Logged; the next signal or tick tries again.
-        }
-    }
+    /// <inheritdoc />
+    protected override Task TickAsync(Func<string, Exception, bool> failed, CancellationToken cancellationToken) =>
+        recomputer.TickAsync(failed, cancellationToken);
 
-    private bool Failed(string subject, Exception exception)
-    {
-        AlarmLog.RecomputeFailed(logger, subject, exception);
-        return true;
-    }
+    /// <inheritdoc />
+    protected override void LogFailure(string what, Exception exception) => AlarmLog.RecomputeFailed(logger, what, exception);
 }
