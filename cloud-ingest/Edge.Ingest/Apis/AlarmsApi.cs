@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text;
 using Edge.Ingest.Analytics.Alarms;
 using Edge.Ingest.Analytics.Recompute;
 using Edge.Ingest.Auth;
@@ -104,7 +102,7 @@ public static class AlarmsApi
         (long UpdatedMs, string Id)? cursor = null;
         if (after is not null)
         {
-            if (ParseCursor(after) is not { } parsed)
+            if (TimeIdCursor.TryParse(after) is not { } parsed)
             {
                 return Problems.InvalidQuery($"The 'after' parameter {DetailText.Quote(after)} is not a cursor this service gave out.");
             }
@@ -124,7 +122,7 @@ public static class AlarmsApi
             .Take(size + 1)
             .ToList();
         var page = ordered.Take(size).ToList();
-        var next = ordered.Count > size ? Cursor(page[^1].UpdatedMs, page[^1].View.Id) : null;
+        var next = ordered.Count > size ? TimeIdCursor.Format(page[^1].UpdatedMs, page[^1].View.Id) : null;
         return TypedResults.Ok(new AlarmList([.. page.Select(v => v.View.ToResource(withHistory: false))], next));
     }
 
@@ -226,33 +224,11 @@ public static class AlarmsApi
     }
 
     private static ProblemHttpResult? CheckId(string alarmId) =>
-        alarmId.Length == 32 && alarmId.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')
+        TimeIdCursor.IsId(alarmId)
             ? null
             : AlarmProblems.BadId($"{DetailText.Quote(alarmId)} is not an alarm id (32 lowercase hexadecimal digits).");
 
     private static ProblemHttpResult NotFound(string alarmId) => AlarmProblems.Unknown($"No alarm has the id {alarmId}.");
-
-    private static string Cursor(long updatedMs, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{updatedMs}.{id}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (long UpdatedMs, string Id)? ParseCursor(string text)
-    {
-        try
-        {
-            var base64 = text.Replace('-', '+').Replace('_', '/');
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            var dot = decoded.IndexOf('.', StringComparison.Ordinal);
-            return dot > 0 && long.TryParse(decoded.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-                && CheckId(decoded[(dot + 1)..]) is null
-                ? (ms, decoded[(dot + 1)..])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 
     // What an operator command (acknowledge, clear) answers: the alarm, or a problem for a bad id, caller or body.
     private static RouteHandlerBuilder ProducesCommandAnswers(this RouteHandlerBuilder endpoint) => endpoint

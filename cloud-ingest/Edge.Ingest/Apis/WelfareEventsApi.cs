@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text;
 using Edge.Ingest.Analytics.Watch;
 using Edge.Ingest.Analytics.Welfare;
 using Edge.Ingest.Auth;
@@ -82,7 +80,7 @@ public static class WelfareEventsApi
         (long AtMs, string Id)? cursor = null;
         if (after is not null)
         {
-            if (ParseCursor(after) is not { } parsed)
+            if (TimeIdCursor.TryParse(after) is not { } parsed)
             {
                 return Problems.InvalidQuery($"The 'after' parameter {DetailText.Quote(after)} is not a cursor this service gave out.");
             }
@@ -100,7 +98,7 @@ public static class WelfareEventsApi
             .Take(size + 1)
             .ToList();
         var page = ordered.Take(size).ToList();
-        var next = ordered.Count > size ? Cursor(page[^1].AtMs, page[^1].Event.Id) : null;
+        var next = ordered.Count > size ? TimeIdCursor.Format(page[^1].AtMs, page[^1].Event.Id) : null;
         return TypedResults.Ok(new WelfareEventList([.. page.Select(e => e.Event)], next));
     }
 
@@ -110,7 +108,7 @@ public static class WelfareEventsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(book);
-        if (!IsId(eventId))
+        if (!TimeIdCursor.IsId(eventId))
         {
             return WelfareProblems.BadId($"{DetailText.Quote(eventId)} is not a welfare event id (32 lowercase hexadecimal digits).");
         }
@@ -128,29 +126,5 @@ public static class WelfareEventsApi
         return await book.AcknowledgeAsync(eventId, command.Operator, cancellationToken) is { } acknowledged
             ? TypedResults.Ok(acknowledged)
             : WelfareProblems.Unknown($"No welfare event has the id {eventId}.");
-    }
-
-    private static bool IsId(string id) => id.Length == 32 && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
-
-    private static string Cursor(long atMs, string id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{atMs}.{id}")))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static (long AtMs, string Id)? ParseCursor(string text)
-    {
-        try
-        {
-            var base64 = text.Replace('-', '+').Replace('_', '/');
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=')));
-            var dot = decoded.IndexOf('.', StringComparison.Ordinal);
-            return dot > 0 && long.TryParse(decoded.AsSpan(0, dot), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms)
-                && IsId(decoded[(dot + 1)..])
-                ? (ms, decoded[(dot + 1)..])
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -85,13 +85,12 @@ public sealed class WelfareRecomputer(
         var to = MeterDataLoader.CeilHour(now).AddDays(1);
         var all = analytics.Value;
         var thresholds = all.AlarmsFor(meter.Area.Code);
-        var series = await MeterDataLoader.SeriesAsync(store, meter, from, to, cancellationToken);
 
-        // Contacts from a lost span before the window, so the upload a silence started from is seen.
-        // Late and lost from the device's own upload interval (its registration), as the alarms judge it.
+        // Series and contacts from one read; contacts from a lost span before the window, so the upload a silence started
+        // from is seen. Late and lost from the device's own upload interval (its registration), as the alarms judge it.
         var interval = meter.Meter.UploadInterval;
         var lostSpan = ((interval ?? thresholds.DefaultUploadInterval) * thresholds.LostAfterIntervals) + thresholds.LateGrace;
-        var contacts = await MeterDataLoader.ContactsAsync(store, meter.DeviceId, from - lostSpan, cancellationToken);
+        var (series, contacts) = await MeterDataLoader.LoadAsync(store, meter, from, to, from - lostSpan, cancellationToken);
         var communication = CommunicationRule.StatusAt(contacts, interval, now, thresholds);
 
         var settings = await book.SettingsAsync(enrolment.HouseholdId, cancellationToken);
